@@ -1,0 +1,8 @@
+/**
+ * The ALB target-group model ({@link io.albtarget.AlbSettings}, {@link io.albtarget.SuccessCodes}) and the
+ * server-neutral request view every integration adapts to.
+ */
+@NullMarked
+package io.albtarget;
+
+import org.jspecify.annotations.NullMarked;

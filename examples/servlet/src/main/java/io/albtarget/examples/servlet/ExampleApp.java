@@ -1,0 +1,135 @@
+package io.albtarget.examples.servlet;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.servlet.AlbFilter;
+import io.albtarget.servlet.tomcat.AlbTomcat;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+/**
+ * A plain embedded Tomcat 11 application behind albtarget: {@code /} answers {@code hello}, {@code /slow?ms=N}
+ * answers after N milliseconds.
+ *
+ * <p>The port comes from {@code PORT} (default 8080); albtarget's settings from {@code ALB_*} environment variables
+ * and {@code -Dalb.*} system properties.
+ */
+public final class ExampleApp {
+
+    private ExampleApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port;
+        AlbSettings settings;
+        try {
+            port = port(System.getenv().getOrDefault("PORT", "8080"));
+            settings = AlbSettings.bind(systemProperties(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("albtarget example: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Tomcat tomcat = start(port, settings);
+        System.out.println("albtarget example listening on port " + tomcat.getConnector().getLocalPort()
+                + " with " + settings);
+        tomcat.getServer().await();
+    }
+
+    static Tomcat start(int port, AlbSettings settings) throws IOException, LifecycleException {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("albtarget-example").toString());
+        tomcat.setConnector(AlbTomcat.connector(port));
+        Context context = tomcat.addContext("", null);
+
+        FilterDef filter = new FilterDef();
+        filter.setFilterName("albtarget");
+        filter.setFilter(new AlbFilter(settings));
+        filter.setAsyncSupported("true");
+        context.addFilterDef(filter);
+        FilterMap mapping = new FilterMap();
+        mapping.setFilterName("albtarget");
+        mapping.addURLPattern("/*");
+        context.addFilterMapBefore(mapping);
+
+        Tomcat.addServlet(context, "hello", new HelloServlet());
+        context.addServletMappingDecoded("/", "hello");
+        Tomcat.addServlet(context, "slow", new SlowServlet());
+        context.addServletMappingDecoded("/slow", "slow");
+        tomcat.start();
+        return tomcat;
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new IllegalArgumentException("PORT must be between 0 and 65535, but was '" + text + "'");
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
+    }
+
+    /** Answers {@code hello}. */
+    static final class HelloServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            text(response, 200, "hello");
+        }
+    }
+
+    /** Answers after {@code ms} milliseconds, 0 to 600000. */
+    static final class SlowServlet extends HttpServlet {
+        private static final int MAX_MILLIS = 600_000;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String ms = request.getParameter("ms");
+            long millis;
+            try {
+                millis = ms == null ? 1000 : Long.parseLong(ms);
+            } catch (NumberFormatException e) {
+                millis = -1;
+            }
+            if (millis < 0 || millis > MAX_MILLIS) {
+                text(response, 400, "ms must be between 0 and " + MAX_MILLIS + ", but was '"
+                        + String.valueOf(ms).replaceAll("[^0-9A-Za-z+-]", "?") + "'");
+                return;
+            }
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                text(response, 503, "interrupted");
+                return;
+            }
+            text(response, 200, "slept " + millis + " ms");
+        }
+    }
+
+    private static void text(HttpServletResponse response, int status, String body) throws IOException {
+        byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

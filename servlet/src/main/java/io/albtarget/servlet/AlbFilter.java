@@ -2,6 +2,9 @@ package io.albtarget.servlet;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.Verdict;
+import io.albtarget.health.AlbHealth;
+import io.albtarget.health.Drain;
+import io.albtarget.health.HealthAnswer;
 import io.albtarget.http.RequestCompliance;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * checker's {@code IP} and {@code IP:port} forms are accepted, foreign and malformed hosts are not) and body
  * framing. A rejected request gets the rule's status (400, or 501 for an unsupported Transfer-Encoding), a one-line
  * plain-text reason and {@code Connection: close}; the chain never sees it.
+ *
+ * <p>It answers the ALB's health check itself, on {@code alb.health-check.path}: no other filter, servlet, session
+ * or security runs for it (see {@link AlbHealth}). It counts requests in flight and, once {@link #drain()} runs,
+ * answers health with 503 while closing the connections of every other response (see {@link Drain}). Both are
+ * also published as servlet-context attributes named after their classes, for filters the container created.
  *
  * <p>When the albtarget-servlet jar is on the class path of a container that runs
  * {@code ServletContainerInitializer}s, the filter registers itself first in the chain. Elsewhere, add it:
@@ -43,7 +52,11 @@ public final class AlbFilter implements Filter {
     private static final String ACTIVE = AlbFilter.class.getName() + ".active";
 
     private final @Nullable AlbSettings given;
-    private volatile @Nullable RequestCompliance compliance;
+    private volatile @Nullable Active active;
+
+    /** What an acting filter holds; absent while switched off or passing through. */
+    private record Active(RequestCompliance compliance, AlbHealth health, Drain drain) {
+    }
 
     /** A filter whose settings are bound from init-params, system properties and environment variables. */
     public AlbFilter() {
@@ -75,8 +88,13 @@ public final class AlbFilter implements Filter {
                         + " albtarget filter already acts in this context", config.getFilterName());
                 return;
             }
-            compliance = RequestCompliance.of(settings);
+            AlbHealth health = AlbHealth.create(settings);
+            Drain drain = Drain.of(settings, health);
+            active = new Active(RequestCompliance.of(settings), health, drain);
             context.setAttribute(ACTIVE, config.getFilterName());
+            context.setAttribute(AlbHealth.class.getName(), health);
+            context.setAttribute(Drain.class.getName(), drain);
+            health.markServing();
         } catch (IllegalArgumentException e) {
             throw new ServletException("albtarget: " + e.getMessage(), e);
         }
@@ -86,19 +104,75 @@ public final class AlbFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        RequestCompliance rules = compliance;
-        if (rules == null || !(request instanceof HttpServletRequest)) {
+        Active acting = active;
+        if (acting == null || !(request instanceof HttpServletRequest)) {
             chain.doFilter(request, response);
             return;
         }
         HttpServletRequest http = (HttpServletRequest) request;
-        Verdict verdict = rules.judge(new ServletRequestView(http));
-        if (verdict.isAccepted()) {
-            chain.doFilter(request, response);
+        HttpServletResponse httpResponse = (HttpServletResponse) response;
+        Verdict verdict = acting.compliance().judge(new ServletRequestView(http));
+        if (!verdict.isAccepted()) {
+            LOG.log(System.Logger.Level.DEBUG, "rejected a request from {0}: {1}", http.getRemoteAddr(), verdict);
+            reject(httpResponse, verdict);
             return;
         }
-        LOG.log(System.Logger.Level.DEBUG, "rejected a request from {0}: {1}", http.getRemoteAddr(), verdict);
-        reject((HttpServletResponse) response, verdict);
+        if (acting.health().isHealthCheck(http.getMethod(), http.getRequestURI(), http.getHeader("User-Agent"))) {
+            answer(http, httpResponse, acting.health().answer());
+            return;
+        }
+        Drain drain = acting.drain();
+        drain.requestStarted();
+        try {
+            if (drain.closesConnections()) {
+                httpResponse.setHeader("Connection", "close");
+            }
+            chain.doFilter(request, response);
+        } finally {
+            drain.requestFinished();
+        }
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, HealthAnswer answer)
+            throws IOException {
+        response.setStatus(answer.status());
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            response.setHeader(header.getKey(), header.getValue());
+        }
+        if (!request.getMethod().equals("HEAD")) {
+            response.getOutputStream().write(answer.body());
+        }
+        response.flushBuffer();
+    }
+
+    /**
+     * The health of this filter's target: register indicators, or mark it serving or draining.
+     *
+     * @throws IllegalStateException if the filter is not initialised, switched off, or passing requests through
+     *     to another albtarget filter
+     */
+    public AlbHealth health() {
+        return acting().health();
+    }
+
+    /**
+     * The drain sequence of this filter's target, e.g. for a shutdown hook:
+     * {@code Runtime.getRuntime().addShutdownHook(filter.drain().shutdownHook(server::stop))}.
+     *
+     * @throws IllegalStateException if the filter is not initialised, switched off, or passing requests through
+     *     to another albtarget filter
+     */
+    public Drain drain() {
+        return acting().drain();
+    }
+
+    private Active acting() {
+        Active acting = active;
+        if (acting == null) {
+            throw new IllegalStateException("the albtarget filter is not acting: not initialised yet,"
+                    + " switched off (alb.enabled=false), or another albtarget filter acts in this context");
+        }
+        return acting;
     }
 
     private static void reject(HttpServletResponse response, Verdict verdict) throws IOException {
@@ -111,8 +185,12 @@ public final class AlbFilter implements Filter {
         response.flushBuffer();
     }
 
+    /** Health turns 503, and in-flight requests get up to {@code alb.drain.timeout} to finish. */
     @Override
     public void destroy() {
-        compliance = null;
+        Active acting = active;
+        if (acting != null) {
+            acting.drain().runWithoutWait();
+        }
     }
 }

@@ -1,0 +1,165 @@
+package io.albtarget.health;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.spi.HealthIndicator;
+import io.albtarget.spi.HealthIndicator.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The target's health as the ALB asks for it: its lifecycle state, its indicators, and the answer to a health
+ * check.
+ *
+ * <p>While {@link HealthState#SERVING} and every critical indicator is UP, the answer carries the lowest code of
+ * the target group's matcher ({@code 200} for {@code 200-299}, {@code 202} for {@code 202}) and
+ * {@code {"status":"UP"}} (no body for 204); otherwise 503 with the state ({@code STARTING}, {@code DRAINING},
+ * {@code DOWN}, {@code STOPPED}). Indicators run on albtarget's own daemon threads; the answer never waits longer
+ * than {@code alb.health.deadline} for them.
+ *
+ * <pre>{@code
+ * AlbHealth health = AlbHealth.create(settings);
+ * health.register(new DatabaseIndicator(dataSource));
+ * health.markServing();
+ * HealthAnswer answer = health.answer();
+ * }</pre>
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class AlbHealth {
+
+    private static final String USER_AGENT = "ELB-HealthChecker/2.0";
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final AlbSettings settings;
+    private final String path;
+    private final List<IndicatorRun> indicators = new CopyOnWriteArrayList<>();
+    private final AtomicReference<HealthState> state = new AtomicReference<>(HealthState.STARTING);
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "albtarget-health-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private AlbHealth(AlbSettings settings) {
+        this.settings = settings;
+        String configured = settings.healthCheckPath();
+        int query = configured.indexOf('?');
+        this.path = query < 0 ? configured : configured.substring(0, query);
+    }
+
+    /** Health for a target group, with the indicators listed in {@code META-INF/services}. */
+    public static AlbHealth create(AlbSettings settings) {
+        AlbHealth health = new AlbHealth(settings);
+        ServiceLoader.load(HealthIndicator.class).forEach(health::register);
+        return health;
+    }
+
+    /** Health for a target group, with no indicator but those registered later. */
+    public static AlbHealth withoutServiceLoader(AlbSettings settings) {
+        return new AlbHealth(settings);
+    }
+
+    /** Adds an indicator; its first check starts with the next health answer. */
+    public AlbHealth register(HealthIndicator indicator) {
+        Objects.requireNonNull(indicator, "'indicator' must not be null");
+        indicators.add(new IndicatorRun(indicator, settings.timeout().toNanos()));
+        return this;
+    }
+
+    /** The current state. */
+    public HealthState state() {
+        return state.get();
+    }
+
+    /** STARTING becomes SERVING; later states are kept. */
+    public void markServing() {
+        state.compareAndSet(HealthState.STARTING, HealthState.SERVING);
+    }
+
+    /**
+     * Health turns 503 from now on, while other requests are still served.
+     *
+     * @return whether this call started draining (false when already draining or stopped)
+     */
+    public boolean markDraining() {
+        HealthState before = state.getAndUpdate(s -> s == HealthState.STOPPED ? s : HealthState.DRAINING);
+        return before == HealthState.STARTING || before == HealthState.SERVING;
+    }
+
+    /** The target is drained; indicator threads are released. */
+    public void markStopped() {
+        state.set(HealthState.STOPPED);
+        executor.shutdownNow();
+    }
+
+    /**
+     * Whether a request is the ALB's health check and so answered by albtarget: GET or HEAD on the health-check
+     * path (its query is not compared). When the path is {@code /}, the ALB's default, only requests whose
+     * User-Agent is the ALB's health checker are, so that the application keeps its home page.
+     */
+    public boolean isHealthCheck(String method, String requestPath, @Nullable String userAgent) {
+        if (!requestPath.equals(path) || !(method.equals("GET") || method.equals("HEAD"))) {
+            return false;
+        }
+        return !path.equals("/") || USER_AGENT.equals(userAgent);
+    }
+
+    /** The answer to a health check now; waits at most {@code alb.health.deadline} for indicators. */
+    public HealthAnswer answer() {
+        HealthState current = state.get();
+        if (current != HealthState.SERVING) {
+            return new HealthAnswer(503, "{\"status\":\"" + current + "\"}");
+        }
+        List<IndicatorRun> runs = indicators;
+        List<CompletableFuture<Status>> evaluations = new ArrayList<>(runs.size());
+        for (IndicatorRun run : runs) {
+            evaluations.add(run.start(executor));
+        }
+        long deadline = System.nanoTime() + settings.healthDeadline().toNanos();
+        boolean up = true;
+        StringBuilder details = new StringBuilder();
+        for (int i = 0; i < runs.size(); i++) {
+            IndicatorRun run = runs.get(i);
+            Status status = run.await(evaluations.get(i), deadline);
+            if (status == Status.DOWN && run.indicator().critical()) {
+                up = false;
+            }
+            details.append(i == 0 ? "" : ",").append('"').append(json(run.indicator().name())).append("\":\"")
+                    .append(status).append('"');
+        }
+        // the state may have moved on while indicators ran
+        if (state.get() != HealthState.SERVING) {
+            return answer();
+        }
+        int code = up ? settings.matcher().healthyCode() : 503;
+        if (code == 204) {
+            return new HealthAnswer(code, "");
+        }
+        String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\""
+                + (settings.healthDetails() && !runs.isEmpty() ? ",\"indicators\":{" + details + "}" : "") + "}";
+        return new HealthAnswer(code, body);
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

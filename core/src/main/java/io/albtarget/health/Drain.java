@@ -1,0 +1,145 @@
+package io.albtarget.health;
+
+import io.albtarget.AlbSettings;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The drain sequence on shutdown: health fails first, the target keeps serving until the ALB must have stopped
+ * routing to it, in-flight requests finish, then the server may stop.
+ *
+ * <ol>
+ *   <li>DRAINING: health answers 503; every other request is still served, with {@code Connection: close}.</li>
+ *   <li>Wait {@code alb.drain.wait}: by default unhealthy-threshold × interval + timeout (the time the ALB needs to
+ *       see the target unhealthy), capped by the deregistration delay.</li>
+ *   <li>Wait for in-flight requests, at most {@code alb.drain.timeout}.</li>
+ *   <li>STOPPED: the caller stops the server.</li>
+ * </ol>
+ * Each phase is logged once, with its duration and where it came from.
+ *
+ * <pre>{@code
+ * Drain drain = Drain.of(settings, health);
+ * Runtime.getRuntime().addShutdownHook(drain.shutdownHook(tomcat::stop));
+ * }</pre>
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class Drain {
+
+    private static final System.Logger LOG = System.getLogger(Drain.class.getName());
+    private static final long POLL_MILLIS = 20;
+
+    private final AlbSettings settings;
+    private final AlbHealth health;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private Drain(AlbSettings settings, AlbHealth health) {
+        this.settings = settings;
+        this.health = health;
+    }
+
+    /** The drain sequence for a target group and its health. */
+    public static Drain of(AlbSettings settings, AlbHealth health) {
+        return new Drain(settings, health);
+    }
+
+    /** Counts a request as in flight until {@link #requestFinished()}. */
+    public void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    /** Counts a request as finished. */
+    public void requestFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Requests in flight now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Whether responses should close their connection, so the ALB opens no new request on them. */
+    public boolean closesConnections() {
+        HealthState state = health.state();
+        return state == HealthState.DRAINING || state == HealthState.STOPPED;
+    }
+
+    /**
+     * Runs the whole sequence and returns once the server may stop. A second call while draining returns at
+     * once.
+     */
+    public void run() {
+        if (!health.markDraining()) {
+            return;
+        }
+        Duration wait = settings.drainWait();
+        LOG.log(System.Logger.Level.INFO, "albtarget: draining; health answers 503, serving on for {0} ({1})",
+                format(wait), waitSource());
+        sleep(wait.toMillis());
+        finish();
+    }
+
+    /**
+     * Drains without the wait, for when the server is already stopping (a servlet context being destroyed):
+     * health turns 503 and in-flight requests get up to {@code alb.drain.timeout} to finish.
+     */
+    public void runWithoutWait() {
+        if (health.markDraining()) {
+            LOG.log(System.Logger.Level.INFO, "albtarget: the server is stopping; draining without the wait");
+        }
+        if (health.state() != HealthState.STOPPED) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        Duration timeout = settings.drainTimeout();
+        LOG.log(System.Logger.Level.INFO, "albtarget: drain wait over; waiting up to {0} (alb.drain.timeout)"
+                + " for {1} in-flight request(s)", format(timeout), inFlight.get());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            sleep(POLL_MILLIS);
+        }
+        int left = inFlight.get();
+        health.markStopped();
+        LOG.log(left == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "albtarget: drained; {0} request(s) still in flight, the server may stop", left);
+    }
+
+    /**
+     * A thread for {@link Runtime#addShutdownHook}: drains, then runs {@code stopServer}.
+     */
+    public Thread shutdownHook(Runnable stopServer) {
+        return new Thread(() -> {
+            run();
+            stopServer.run();
+        }, "albtarget-drain");
+    }
+
+    private String waitSource() {
+        if (settings.drainWaitSet()) {
+            return "alb.drain.wait";
+        }
+        Duration seen = settings.interval().multipliedBy(settings.unhealthyThreshold()).plus(settings.timeout());
+        String derived = String.format(Locale.ROOT,
+                "unhealthy-threshold %d x interval %s + timeout %s", settings.unhealthyThreshold(),
+                format(settings.interval()), format(settings.timeout()));
+        return seen.compareTo(settings.deregistrationDelay()) > 0
+                ? derived + " = " + format(seen) + ", capped by alb.deregistration-delay"
+                : derived;
+    }
+
+    private static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

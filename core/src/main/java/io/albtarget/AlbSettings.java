@@ -1,5 +1,7 @@
 package io.albtarget;
 
+import io.albtarget.internal.Durations;
+import io.albtarget.internal.Printable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

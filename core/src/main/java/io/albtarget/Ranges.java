@@ -1,5 +1,6 @@
 package io.albtarget;
 
+import io.albtarget.internal.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.albtarget;
 
+import io.albtarget.internal.Printable;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

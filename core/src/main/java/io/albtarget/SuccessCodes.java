@@ -1,5 +1,6 @@
 package io.albtarget;
 
+import io.albtarget.internal.Printable;
 import java.util.Arrays;
 import java.util.Locale;
 

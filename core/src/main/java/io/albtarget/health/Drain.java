@@ -1,6 +1,7 @@
 package io.albtarget.health;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.internal.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,7 +76,7 @@ public final class Drain {
         }
         Duration wait = settings.drainWait();
         LOG.log(System.Logger.Level.INFO, "albtarget: draining; health answers 503, serving on for {0} ({1})",
-                format(wait), waitSource());
+                Durations.format(wait), waitSource());
         sleep(wait.toMillis());
         finish();
     }
@@ -96,7 +97,7 @@ public final class Drain {
     private void finish() {
         Duration timeout = settings.drainTimeout();
         LOG.log(System.Logger.Level.INFO, "albtarget: drain wait over; waiting up to {0} (alb.drain.timeout)"
-                + " for {1} in-flight request(s)", format(timeout), inFlight.get());
+                + " for {1} in-flight request(s)", Durations.format(timeout), inFlight.get());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             sleep(POLL_MILLIS);
@@ -124,16 +125,12 @@ public final class Drain {
         Duration seen = settings.interval().multipliedBy(settings.unhealthyThreshold()).plus(settings.timeout());
         String derived = String.format(Locale.ROOT,
                 "unhealthy-threshold %d x interval %s + timeout %s", settings.unhealthyThreshold(),
-                format(settings.interval()), format(settings.timeout()));
+                Durations.format(settings.interval()), Durations.format(settings.timeout()));
         return seen.compareTo(settings.deregistrationDelay()) > 0
-                ? derived + " = " + format(seen) + ", capped by alb.deregistration-delay"
+                ? derived + " = " + Durations.format(seen) + ", capped by alb.deregistration-delay"
                 : derived;
     }
 
-    private static String format(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-    }
 
     private static void sleep(long millis) {
         try {

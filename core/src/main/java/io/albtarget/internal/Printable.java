@@ -1,9 +1,9 @@
-package io.albtarget;
+package io.albtarget.internal;
 
 import java.util.Locale;
 
 /** Makes untrusted text safe to quote in a message or a log line. */
-final class Printable {
+public final class Printable {
 
     private static final int LIMIT = 80;
 
@@ -11,7 +11,7 @@ final class Printable {
     }
 
     /** The text with every character outside printable ASCII as {@code \\uXXXX}, cut after 80 characters. */
-    static String of(String text) {
+    public static String of(String text) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), LIMIT) + 8);
         for (int i = 0; i < text.length() && i < LIMIT; i++) {
             char c = text.charAt(i);

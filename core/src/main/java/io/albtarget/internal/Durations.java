@@ -1,17 +1,17 @@
-package io.albtarget;
+package io.albtarget.internal;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /** Parses and prints the durations of {@code alb.*} settings: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or plain seconds. */
-final class Durations {
+public final class Durations {
 
     private static final long MAX_MILLIS = Duration.ofDays(365).toMillis();
 
     private Durations() {
     }
 
-    static Duration parse(String property, String text) {
+    public static Duration parse(String property, String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         int unitStart = 0;
         while (unitStart < value.length() && Character.isDigit(value.charAt(unitStart))) {
@@ -49,7 +49,7 @@ final class Durations {
     }
 
     /** The shortest exact form: {@code 500ms}, {@code 30s}. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }

@@ -1,0 +1,309 @@
+package io.albtarget.host;
+
+import io.albtarget.RequestView;
+import io.albtarget.Verdict;
+import io.albtarget.internal.Printable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges the Host header of a request that reached a target behind an ALB.
+ *
+ * <p>Accepted:
+ * <ol>
+ *   <li>a name in the allowed list, case-insensitive, with any port (a trailing dot ignored; an entry
+ *       {@code *.example.com} takes every name below {@code example.com}), or any well-formed name when the list
+ *       is empty;</li>
+ *   <li>an IP literal equal to the address the connection arrived on or to an address of this machine's
+ *       interfaces, with no port or the port the connection arrived on: the ALB health checker's
+ *       {@code Host: 10.0.3.17} and {@code Host: 10.0.3.17:8080} (IPv6 in brackets);</li>
+ *   <li>an IP literal inside an allowed CIDR, with any port (port-mapped deployments such as ECS bridge mode).</li>
+ * </ol>
+ * Everything else is refused with 400 and a fixed reason that never quotes the header. A host whose last label
+ * is numeric is an address, never a name, and must then be canonical dotted IPv4 ({@code 10.1},
+ * {@code 2130706433}, {@code 0x7f.0.0.1} and {@code 010.0.0.1} are refused). An HTTP/1.1 request needs exactly
+ * one Host header.
+ *
+ * <p>Judging a name or an IPv4 literal allocates nothing. Instances are thread-safe.
+ */
+public final class HostPolicy {
+
+    static final Verdict MISSING = Verdict.reject(400, "Host header is missing");
+    static final Verdict SEVERAL = Verdict.reject(400, "more than one Host header");
+    static final Verdict MALFORMED = Verdict.reject(400, "Host header is not a valid host");
+    static final Verdict USERINFO = Verdict.reject(400, "Host header must not carry userinfo");
+    static final Verdict BAD_PORT = Verdict.reject(400, "Host port is not a number from 1 to 65535");
+    static final Verdict NON_CANONICAL_IPV4 =
+            Verdict.reject(400, "Host address is not canonical dotted IPv4");
+    static final Verdict ZONE_ID = Verdict.reject(400, "Host IPv6 address must not carry a zone id");
+    static final Verdict NOT_LOCAL = Verdict.reject(400, "Host is not an address of this target");
+    static final Verdict OTHER_PORT =
+            Verdict.reject(400, "Host port is not the port this connection arrived on");
+    static final Verdict NOT_SERVED = Verdict.reject(400, "Host is not a name this application serves");
+
+    private static final int MAX_NAME = 253;
+    private static final int MAX_LABEL = 63;
+    private static final int MAX_PORT = 65535;
+
+    private final String[] names;
+    private final boolean[] wildcard;
+    private final Cidr[] cidrs;
+    private final LocalAddresses interfaces;
+    private volatile ServerAddress lastLocal = new ServerAddress("", 0, 0, false);
+
+    private HostPolicy(String[] names, boolean[] wildcard, Cidr[] cidrs) {
+        this.names = names;
+        this.wildcard = wildcard;
+        this.cidrs = cidrs;
+        this.interfaces = new LocalAddresses();
+    }
+
+    /**
+     * A policy for the names an application serves and the extra address ranges it accepts.
+     *
+     * @param allowedNames host names such as {@code api.example.com} or {@code *.example.com}; empty accepts any
+     *     well-formed name
+     * @param allowedCidrs ranges such as {@code 10.0.0.0/16} or {@code fd00::/8}
+     * @throws IllegalArgumentException naming {@code alb.hosts.allowed} or {@code alb.hosts.allowed-cidrs}, the
+     *     rule and the entry
+     */
+    public static HostPolicy of(List<String> allowedNames, List<String> allowedCidrs) {
+        String[] names = new String[allowedNames.size()];
+        boolean[] wildcard = new boolean[names.length];
+        for (int i = 0; i < names.length; i++) {
+            String entry = allowedNames.get(i).strip().toLowerCase(Locale.ROOT);
+            wildcard[i] = entry.startsWith("*.");
+            String bare = wildcard[i] ? entry.substring(2) : entry;
+            if (bare.endsWith(".")) {
+                bare = bare.substring(0, bare.length() - 1);
+            }
+            if (!isName(bare, 0, bare.length()) || isNumericLastLabel(bare, bare.length())) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "alb.hosts.allowed must hold host names such as api.example.com or *.example.com (IP"
+                                + " addresses go in alb.hosts.allowed-cidrs), but had '%s'",
+                        Printable.of(allowedNames.get(i))));
+            }
+            names[i] = wildcard[i] ? "." + bare : bare;
+        }
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String entry : allowedCidrs) {
+            cidrs.add(Cidr.parse(entry.strip()));
+        }
+        return new HostPolicy(names, wildcard, cidrs.toArray(new Cidr[0]));
+    }
+
+    /** Judges the Host header lines of a request. */
+    public Verdict judge(RequestView request) {
+        int found = -1;
+        for (int i = 0, n = request.headerCount(); i < n; i++) {
+            if (request.headerName(i).equalsIgnoreCase("host")) {
+                if (found >= 0) {
+                    return SEVERAL;
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            String protocol = request.protocol();
+            return protocol.equals("HTTP/1.0") || protocol.equals("HTTP/0.9") ? Verdict.accept() : MISSING;
+        }
+        return judge(request.headerValue(found), request);
+    }
+
+    private Verdict judge(String host, RequestView request) {
+        int n = host.length();
+        if (n == 0) {
+            return MALFORMED;
+        }
+        if (host.indexOf('@') >= 0) {
+            return USERINFO;
+        }
+        if (host.charAt(0) == '[') {
+            return judgeIpv6(host, request);
+        }
+        int colon = host.indexOf(':');
+        if (colon >= 0 && host.indexOf(':', colon + 1) >= 0) {
+            return MALFORMED;
+        }
+        int end = colon < 0 ? n : colon;
+        int port = colon < 0 ? -1 : port(host, colon + 1);
+        if (port == 0) {
+            return BAD_PORT;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = host.charAt(i);
+            if (!isNameChar(c)) {
+                return MALFORMED;
+            }
+        }
+        int nameEnd = end > 0 && host.charAt(end - 1) == '.' ? end - 1 : end;
+        if (isNumericLastLabel(host, nameEnd)) {
+            long ipv4 = Ip.ipv4(host, 0, end);
+            return ipv4 == Ip.INVALID ? NON_CANONICAL_IPV4
+                    : judgeAddress(Ip.mappedHigh(), Ip.mappedLow(ipv4), port, request);
+        }
+        if (!isName(host, 0, nameEnd)) {
+            return MALFORMED;
+        }
+        return isServed(host, nameEnd) ? Verdict.accept() : NOT_SERVED;
+    }
+
+    private Verdict judgeIpv6(String host, RequestView request) {
+        int close = host.indexOf(']');
+        if (close < 0) {
+            return MALFORMED;
+        }
+        int percent = host.indexOf('%');
+        if (percent >= 0 && percent < close) {
+            return ZONE_ID;
+        }
+        int port = -1;
+        if (close + 1 < host.length()) {
+            if (host.charAt(close + 1) != ':') {
+                return MALFORMED;
+            }
+            port = port(host, close + 2);
+            if (port == 0) {
+                return BAD_PORT;
+            }
+        }
+        long[] address = new long[2];
+        if (!Ip.ipv6(host, 1, close, address)) {
+            return MALFORMED;
+        }
+        return judgeAddress(address[0], address[1], port, request);
+    }
+
+    private Verdict judgeAddress(long high, long low, int port, RequestView request) {
+        boolean portMatches = port < 0 || port == request.localPort();
+        ServerAddress local = localAddress(request.localAddress());
+        if (local.valid && local.high == high && local.low == low || interfaces.contains(high, low)) {
+            return portMatches ? Verdict.accept() : OTHER_PORT;
+        }
+        for (Cidr cidr : cidrs) {
+            if (cidr.contains(high, low)) {
+                return Verdict.accept();
+            }
+        }
+        return NOT_LOCAL;
+    }
+
+    /** The server's local address, parsed once per distinct text the server reports. */
+    private ServerAddress localAddress(@Nullable String text) {
+        ServerAddress cached = lastLocal;
+        if (text == null || text.equals(cached.text)) {
+            return cached;
+        }
+        int zone = text.indexOf('%');
+        int end = zone < 0 ? text.length() : zone;
+        int from = text.startsWith("[") ? 1 : 0;
+        if (end > from && text.charAt(end - 1) == ']') {
+            end--;
+        }
+        ServerAddress parsed;
+        if (text.indexOf(':') >= 0) {
+            long[] address = new long[2];
+            boolean valid = Ip.ipv6(text, from, end, address);
+            parsed = new ServerAddress(text, address[0], address[1], valid);
+        } else {
+            long ipv4 = Ip.ipv4(text, from, end);
+            parsed = new ServerAddress(text, Ip.mappedHigh(), Ip.mappedLow(ipv4), ipv4 != Ip.INVALID);
+        }
+        lastLocal = parsed;
+        return parsed;
+    }
+
+    private boolean isServed(String host, int end) {
+        if (names.length == 0) {
+            return true;
+        }
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (wildcard[i]
+                    ? end > name.length() && host.regionMatches(true, end - name.length(), name, 0, name.length())
+                    : end == name.length() && host.regionMatches(true, 0, name, 0, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A port: 1 to 5 digits without leading zero, 1 to 65535.
+     *
+     * @return the port, or 0 when the text is not one
+     */
+    private static int port(String host, int from) {
+        int n = host.length();
+        if (from >= n || n - from > 5 || host.charAt(from) == '0') {
+            return 0;
+        }
+        int port = 0;
+        for (int i = from; i < n; i++) {
+            char c = host.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port <= MAX_PORT ? port : 0;
+    }
+
+    private static boolean isNumericLastLabel(String host, int end) {
+        int start = host.lastIndexOf('.', end - 1) + 1;
+        if (start >= end) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = host.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** DNS-style labels of letters, digits, '-' and '_', each 1 to 63 long, 253 in all. */
+    private static boolean isName(String text, int from, int to) {
+        if (to - from < 1 || to - from > MAX_NAME) {
+            return false;
+        }
+        int label = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+            } else if (isNameChar(c) && ++label <= MAX_LABEL) {
+                continue;
+            } else {
+                return false;
+            }
+        }
+        return label > 0;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                || c == '_';
+    }
+
+    /** A local address text as a server reported it, and its 128-bit form. */
+    private static final class ServerAddress {
+        final String text;
+        final long high;
+        final long low;
+        final boolean valid;
+
+        ServerAddress(String text, long high, long low, boolean valid) {
+            this.text = text;
+            this.high = high;
+            this.low = low;
+            this.valid = valid;
+        }
+    }
+}

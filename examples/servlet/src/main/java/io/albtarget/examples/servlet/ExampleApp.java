@@ -22,7 +22,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * answers after N milliseconds.
  *
  * <p>The port comes from {@code PORT} (default 8080); albtarget's settings from {@code ALB_*} environment variables
- * and {@code -Dalb.*} system properties.
+ * and {@code -Dalb.*} system properties. On SIGTERM the app drains: health answers 503 at once, other requests
+ * are served for {@code alb.drain.wait}, in-flight requests finish, then Tomcat stops and the process exits.
  */
 public final class ExampleApp {
 
@@ -40,21 +41,34 @@ public final class ExampleApp {
             System.exit(2);
             return;
         }
-        Tomcat tomcat = start(port, settings);
+        AlbFilter filter = new AlbFilter(settings);
+        Tomcat tomcat = start(port, settings, filter);
+        if (settings.enabled()) {
+            Runtime.getRuntime().addShutdownHook(filter.drain().shutdownHook(() -> stop(tomcat)));
+        }
         System.out.println("albtarget example listening on port " + tomcat.getConnector().getLocalPort()
                 + " with " + settings);
         tomcat.getServer().await();
     }
 
-    static Tomcat start(int port, AlbSettings settings) throws IOException, LifecycleException {
+    private static void stop(Tomcat tomcat) {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            System.err.println("albtarget example: " + e.getMessage());
+        }
+    }
+
+    static Tomcat start(int port, AlbSettings settings, AlbFilter albFilter) throws IOException, LifecycleException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("albtarget-example").toString());
-        tomcat.setConnector(AlbTomcat.connector(port));
+        tomcat.setConnector(AlbTomcat.connector(port, settings));
         Context context = tomcat.addContext("", null);
 
         FilterDef filter = new FilterDef();
         filter.setFilterName("albtarget");
-        filter.setFilter(new AlbFilter(settings));
+        filter.setFilter(albFilter);
         filter.setAsyncSupported("true");
         context.addFilterDef(filter);
         FilterMap mapping = new FilterMap();
@@ -62,10 +76,8 @@ public final class ExampleApp {
         mapping.addURLPattern("/*");
         context.addFilterMapBefore(mapping);
 
-        Tomcat.addServlet(context, "hello", new HelloServlet());
-        context.addServletMappingDecoded("/", "hello");
-        Tomcat.addServlet(context, "slow", new SlowServlet());
-        context.addServletMappingDecoded("/slow", "slow");
+        Tomcat.addServlet(context, "hello", new HelloServlet()).addMapping("/");
+        Tomcat.addServlet(context, "slow", new SlowServlet()).addMapping("/slow");
         tomcat.start();
         return tomcat;
     }

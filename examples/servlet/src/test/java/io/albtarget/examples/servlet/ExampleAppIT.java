@@ -3,6 +3,7 @@ package io.albtarget.examples.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.servlet.AlbFilter;
 import io.albtarget.servlet.RawHttp;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,7 @@ class ExampleAppIT {
 
     @BeforeAll
     static void start() throws Exception {
-        tomcat = ExampleApp.start(0, AlbSettings.defaults());
+        tomcat = ExampleApp.start(0, AlbSettings.defaults(), new AlbFilter(AlbSettings.defaults()));
         port = tomcat.getConnector().getLocalPort();
     }
 

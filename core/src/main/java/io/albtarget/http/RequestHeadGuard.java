@@ -1,0 +1,492 @@
+package io.albtarget.http;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A guard on the raw bytes of one HTTP/1.1 connection, ahead of the server's own parser: it finds the request
+ * head lines a server would silently unfold or accept, before the server can.
+ *
+ * <p>Refused: a field line that starts with SP or HTAB (obs-fold, including whitespace before the first field
+ * line) and a line that starts with a colon (an empty name, which is what the ALB forwards for a multi-line
+ * header); the same in chunked trailers. Everything else is left to the server's parser.
+ *
+ * <p>The guard looks at each head byte once and stops at the empty line. To find the next head on a keep-alive
+ * or pipelined connection it follows only the framing: a Content-Length body is skipped by arithmetic, a chunked
+ * body by its chunk-size lines; body bytes are never copied or changed. When the framing cannot be followed (a
+ * malformed or conflicting length, a transfer coding that does not end in chunked) the guard stops watching the
+ * connection, because the server refuses such a request and closes the connection itself. The HTTP/2
+ * prior-knowledge preface, and a {@code 101 Switching Protocols} answer to a request with {@code Upgrade}, switch
+ * the connection to pass-through; any other answer to an upgrade request keeps the guard watching, so a declined
+ * upgrade is no way around it.
+ *
+ * <p>Scanning allocates nothing. One instance serves one connection at a time ({@link #reset()} readies it for
+ * the next); instances are not thread-safe.
+ */
+public final class RequestHeadGuard {
+
+    /** The reason for a folded line. */
+    public static final String OBS_FOLD = "obs-fold (multi-line) header line";
+    /** The reason for a line with an empty name. */
+    public static final String EMPTY_NAME = "header line with an empty name";
+
+    private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH = bytes("content-length");
+    private static final byte[] TRANSFER_ENCODING = bytes("transfer-encoding");
+    private static final byte[] UPGRADE = bytes("upgrade");
+    private static final byte[] CHUNKED = bytes("chunked");
+
+    private enum State {
+        REQUEST_LINE_START, REQUEST_LINE, LINE_START, NAME, VALUE, LINE_CR, END_CR,
+        BODY, CHUNK_SIZE, CHUNK_EXTENSION, CHUNK_SIZE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF,
+        TRAILER_LINE_START, TRAILER_LINE, TRAILER_CR, TRAILER_END_CR,
+        PASS_THROUGH, REJECTED
+    }
+
+    private enum Field {
+        OTHER, CONTENT_LENGTH, TRANSFER_ENCODING, UPGRADE
+    }
+
+    private State state = State.REQUEST_LINE_START;
+    private int prefaceMatched;
+    private boolean preface;
+    private Field field = Field.OTHER;
+    private int nameLength;
+    private boolean nameCandidates;
+    private long contentLength = -1;
+    private boolean lengthInvalid;
+    private boolean valueStarted;
+    private long lengthValue;
+    private boolean lengthDigits;
+    private boolean transferCoded;
+    private int codingMatched;
+    private boolean codingChunked;
+    private boolean codingBlankAfter;
+    private boolean upgrade;
+    private long remaining;
+    private boolean chunkSizeDigits;
+    private String rejection = "";
+    private final ResponseWatch response = new ResponseWatch();
+
+    private static byte[] bytes(String lowerCase) {
+        return lowerCase.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Readies the guard for a new connection. */
+    public void reset() {
+        state = State.REQUEST_LINE_START;
+        rejection = "";
+        upgrade = false;
+        response.reset();
+        startHead();
+    }
+
+    /** Whether the guard has stopped looking at this connection (HTTP/2, an upgrade, or unfollowable framing). */
+    public boolean isPassThrough() {
+        return state == State.PASS_THROUGH;
+    }
+
+    /** Why the guard refused the connection's bytes, or an empty string. */
+    public String rejection() {
+        return rejection;
+    }
+
+    /**
+     * Scans the readable bytes of a buffer, from its position to its limit; the buffer is not changed.
+     *
+     * @return the absolute index of the first refused byte, or -1 if every byte may reach the server
+     */
+    public int scan(ByteBuffer buffer) {
+        int from = buffer.position();
+        int to = buffer.limit();
+        if (buffer.hasArray()) {
+            int offset = buffer.arrayOffset();
+            int found = scan(buffer.array(), offset + from, offset + to);
+            return found < 0 ? -1 : found - offset;
+        }
+        for (int i = from; i < to; i++) {
+            if (!accept(buffer.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Scans {@code bytes[from, to)}.
+     *
+     * @return the index of the first refused byte, or -1 if every byte may reach the server
+     */
+    public int scan(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (state == State.PASS_THROUGH) {
+                return -1;
+            }
+            if (state == State.BODY || state == State.CHUNK_DATA) {
+                long skip = Math.min(remaining, to - i);
+                remaining -= skip;
+                i += (int) skip - 1;
+                if (remaining == 0) {
+                    state = state == State.BODY ? startHead() : State.CHUNK_DATA_CR;
+                }
+                continue;
+            }
+            if (!accept(bytes[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Watches the server's response bytes, from the buffer's position to its limit (the buffer is not changed),
+     * while a request asked to upgrade: a 101 answer switches the connection to pass-through.
+     */
+    public void onResponse(ByteBuffer buffer) {
+        if (!upgrade || state == State.PASS_THROUGH || state == State.REJECTED) {
+            return;
+        }
+        for (int i = buffer.position(), to = buffer.limit(); i < to && upgrade; i++) {
+            int status = response.accept(buffer.get(i));
+            if (status == 101) {
+                state = State.PASS_THROUGH;
+                upgrade = false;
+            } else if (status >= 200) {
+                upgrade = false;
+                response.reset();
+            }
+        }
+    }
+
+    private State startHead() {
+        prefaceMatched = 0;
+        preface = true;
+        contentLength = -1;
+        lengthInvalid = false;
+        transferCoded = false;
+        codingChunked = false;
+        return State.REQUEST_LINE_START;
+    }
+
+    private boolean accept(byte b) {
+        switch (state) {
+            case REQUEST_LINE_START:
+                if (b == '\r' || b == '\n') {
+                    return true;
+                }
+                state = State.REQUEST_LINE;
+                return requestLine(b);
+            case REQUEST_LINE:
+                return requestLine(b);
+            case LINE_START:
+                return lineStart(b);
+            case NAME:
+                return name(b);
+            case VALUE:
+                return value(b);
+            case LINE_CR:
+                state = State.LINE_START;
+                return b == '\n' || stopWatching();
+            case END_CR:
+                return b == '\n' ? endOfHead() : stopWatching();
+            case CHUNK_SIZE:
+                return chunkSize(b);
+            case CHUNK_EXTENSION:
+                if (b == '\r') {
+                    state = State.CHUNK_SIZE_LF;
+                } else if (b == '\n') {
+                    return chunkSizeEnd();
+                }
+                return true;
+            case CHUNK_SIZE_LF:
+                return b == '\n' ? chunkSizeEnd() : stopWatching();
+            case CHUNK_DATA_CR:
+                if (b == '\n') {
+                    state = State.CHUNK_SIZE;
+                    return startChunk();
+                }
+                state = State.CHUNK_DATA_LF;
+                return b == '\r' || stopWatching();
+            case CHUNK_DATA_LF:
+                state = State.CHUNK_SIZE;
+                return b == '\n' ? startChunk() : stopWatching();
+            case TRAILER_LINE_START:
+                return trailerLineStart(b);
+            case TRAILER_LINE:
+                if (b == '\r') {
+                    state = State.TRAILER_CR;
+                } else if (b == '\n') {
+                    state = State.TRAILER_LINE_START;
+                }
+                return true;
+            case TRAILER_CR:
+                state = State.TRAILER_LINE_START;
+                return b == '\n' || stopWatching();
+            case TRAILER_END_CR:
+                if (b != '\n') {
+                    return stopWatching();
+                }
+                state = startHead();
+                return true;
+            case REJECTED:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private boolean requestLine(byte b) {
+        if (preface) {
+            if (b == PREFACE[prefaceMatched]) {
+                if (++prefaceMatched == PREFACE.length) {
+                    state = State.PASS_THROUGH;
+                    return true;
+                }
+            } else {
+                preface = false;
+            }
+        }
+        if (b == '\n') {
+            state = State.LINE_START;
+        } else if (b == '\r') {
+            state = State.LINE_CR;
+        }
+        return true;
+    }
+
+    private boolean lineStart(byte b) {
+        switch (b) {
+            case ' ':
+            case '\t':
+                return reject(OBS_FOLD);
+            case ':':
+                return reject(EMPTY_NAME);
+            case '\r':
+                state = State.END_CR;
+                return true;
+            case '\n':
+                return endOfHead();
+            default:
+                state = State.NAME;
+                field = Field.OTHER;
+                nameLength = 0;
+                nameCandidates = true;
+                return name(b);
+        }
+    }
+
+    private boolean name(byte b) {
+        if (b == ':') {
+            state = State.VALUE;
+            field = nameCandidates ? matchedField() : Field.OTHER;
+            valueStarted = false;
+            lengthValue = 0;
+            lengthDigits = false;
+            codingMatched = 0;
+            codingBlankAfter = false;
+            if (field == Field.TRANSFER_ENCODING) {
+                transferCoded = true;
+                codingChunked = false;
+            } else if (field == Field.UPGRADE) {
+                upgrade = true;
+            }
+            return true;
+        }
+        if (b == '\r' || b == '\n') {
+            // a line without a colon: the server refuses it
+            return stopWatching();
+        }
+        if (nameCandidates) {
+            byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+            nameCandidates = nameLength < CONTENT_LENGTH.length && CONTENT_LENGTH[nameLength] == lower
+                    || nameLength < TRANSFER_ENCODING.length && TRANSFER_ENCODING[nameLength] == lower
+                    || nameLength < UPGRADE.length && UPGRADE[nameLength] == lower;
+        }
+        nameLength++;
+        return true;
+    }
+
+    private Field matchedField() {
+        if (nameLength == CONTENT_LENGTH.length) {
+            return Field.CONTENT_LENGTH;
+        }
+        if (nameLength == TRANSFER_ENCODING.length) {
+            return Field.TRANSFER_ENCODING;
+        }
+        return nameLength == UPGRADE.length ? Field.UPGRADE : Field.OTHER;
+    }
+
+    private boolean value(byte b) {
+        if (b == '\r' || b == '\n') {
+            endOfValue();
+            state = b == '\r' ? State.LINE_CR : State.LINE_START;
+            return true;
+        }
+        if (field == Field.CONTENT_LENGTH) {
+            lengthByte(b);
+        } else if (field == Field.TRANSFER_ENCODING) {
+            codingByte(b);
+        }
+        return true;
+    }
+
+    private void lengthByte(byte b) {
+        if (b == ' ' || b == '\t') {
+            if (lengthDigits) {
+                valueStarted = true;
+            }
+        } else if (b >= '0' && b <= '9' && !valueStarted && lengthValue < Long.MAX_VALUE / 10 - 9) {
+            lengthValue = lengthValue * 10 + (b - '0');
+            lengthDigits = true;
+        } else {
+            lengthInvalid = true;
+        }
+    }
+
+    /** Tracks whether the value's last coding is {@code chunked}. */
+    private void codingByte(byte b) {
+        if (b == ',') {
+            codingMatched = 0;
+            codingChunked = false;
+            codingBlankAfter = false;
+        } else if (b == ' ' || b == '\t') {
+            codingBlankAfter = codingMatched > 0;
+        } else {
+            byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+            boolean continues = !codingBlankAfter && codingMatched < CHUNKED.length && CHUNKED[codingMatched] == lower;
+            codingMatched = continues ? codingMatched + 1 : CHUNKED.length + 1;
+            codingChunked = codingMatched == CHUNKED.length;
+        }
+    }
+
+    private void endOfValue() {
+        if (field == Field.CONTENT_LENGTH) {
+            if (!lengthDigits || lengthInvalid || contentLength >= 0 && contentLength != lengthValue) {
+                lengthInvalid = true;
+            } else {
+                contentLength = lengthValue;
+            }
+        }
+    }
+
+    private boolean endOfHead() {
+        if (lengthInvalid || transferCoded && (!codingChunked || contentLength >= 0)) {
+            return stopWatching();
+        }
+        if (transferCoded) {
+            state = State.CHUNK_SIZE;
+            return startChunk();
+        }
+        if (contentLength > 0) {
+            remaining = contentLength;
+            state = State.BODY;
+        } else {
+            state = startHead();
+        }
+        return true;
+    }
+
+    private boolean startChunk() {
+        remaining = 0;
+        chunkSizeDigits = false;
+        return true;
+    }
+
+    private boolean chunkSize(byte b) {
+        int digit = Character.digit(b, 16);
+        if (digit >= 0 && remaining < 1L << 56) {
+            remaining = remaining << 4 | digit;
+            chunkSizeDigits = true;
+            return true;
+        }
+        if (!chunkSizeDigits) {
+            return stopWatching();
+        }
+        if (b == ';' || b == ' ' || b == '\t') {
+            state = State.CHUNK_EXTENSION;
+            return true;
+        }
+        if (b == '\r') {
+            state = State.CHUNK_SIZE_LF;
+            return true;
+        }
+        return b == '\n' ? chunkSizeEnd() : stopWatching();
+    }
+
+    private boolean chunkSizeEnd() {
+        state = remaining == 0 ? State.TRAILER_LINE_START : State.CHUNK_DATA;
+        return true;
+    }
+
+    private boolean trailerLineStart(byte b) {
+        switch (b) {
+            case ' ':
+            case '\t':
+                return reject(OBS_FOLD);
+            case ':':
+                return reject(EMPTY_NAME);
+            case '\r':
+                state = State.TRAILER_END_CR;
+                return true;
+            case '\n':
+                state = startHead();
+                return true;
+            default:
+                state = State.TRAILER_LINE;
+                return true;
+        }
+    }
+
+    private boolean stopWatching() {
+        state = State.PASS_THROUGH;
+        return true;
+    }
+
+    private boolean reject(String reason) {
+        state = State.REJECTED;
+        rejection = reason;
+        return false;
+    }
+
+    /** Reads response status lines while an upgrade is pending, skipping interim 1xx heads other than 101. */
+    private static final class ResponseWatch {
+        private int spaces;
+        private int status;
+        private int digits;
+        private int endMatched;
+        private boolean inHead;
+
+        void reset() {
+            spaces = 0;
+            status = 0;
+            digits = 0;
+            endMatched = 0;
+            inHead = false;
+        }
+
+        /** @return the status once its three digits are read, or 0 */
+        int accept(byte b) {
+            if (inHead) {
+                endMatched = b == '\n' && (endMatched == 1 || endMatched == 3) || b == '\r' && endMatched % 2 == 0
+                        ? endMatched + 1 : b == '\r' ? 1 : 0;
+                if (endMatched == 4) {
+                    reset();
+                }
+                return 0;
+            }
+            if (b == ' ') {
+                spaces++;
+                return 0;
+            }
+            if (spaces == 1 && digits < 3 && b >= '0' && b <= '9') {
+                status = status * 10 + (b - '0');
+                if (++digits == 3) {
+                    int found = status;
+                    reset();
+                    inHead = found < 200 && found != 101;
+                    return found;
+                }
+            }
+            return 0;
+        }
+    }
+}

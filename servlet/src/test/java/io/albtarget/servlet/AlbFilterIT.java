@@ -1,0 +1,114 @@
+package io.albtarget.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.albtarget.AlbSettings;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every wire case on Tomcat, Jetty and Undertow, each as it comes and with albtarget: with albtarget all three
+ * answer alike. The native column documents what each server does by itself.
+ */
+class AlbFilterIT {
+
+    private static final Map<TestServers, Map<String, String>> TABLE = new EnumMap<>(TestServers.class);
+    private static final Map<TestServers, TestServers.Running> NATIVE = new EnumMap<>(TestServers.class);
+    private static final Map<TestServers, TestServers.Running> GUARDED = new EnumMap<>(TestServers.class);
+
+    private static synchronized TestServers.Running running(Map<TestServers, TestServers.Running> servers,
+            TestServers server) {
+        return servers.computeIfAbsent(server, s -> servers == NATIVE ? s.native_()
+                : s.withAlbtarget(AlbSettings.defaults()));
+    }
+
+    static Stream<Arguments> serversAndCases() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (TestServers server : TestServers.selected().toList()) {
+            for (WireCase wireCase : WireCase.ALL) {
+                arguments.add(Arguments.of(server, wireCase));
+            }
+        }
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("serversAndCases")
+    @DisplayName("with albtarget, every server answers the status an ALB target must")
+    void withAlbtarget(TestServers server, WireCase wireCase) throws Exception {
+        TestServers.Running plain = running(NATIVE, server);
+        int nativeStatus = RawHttp.exchange(plain.port(), wireCase.bytes(plain.port())).status();
+        TestServers.Running running = running(GUARDED, server);
+        try (RawHttp http = RawHttp.connect(running.port())) {
+            RawHttp.Response response = http.send(wireCase.bytes(running.port())).read();
+            record(server, wireCase, nativeStatus, response.status());
+            assertThat(response.status()).as("%s %s", server, wireCase).isEqualTo(wireCase.expected());
+            if (wireCase.expected() >= 400) {
+                assertThat(http.closedByServer()).as("connection closed after a rejection").isTrue();
+            }
+        }
+    }
+
+    @ServerTest
+    void filterRejectionSaysWhyInOneLine(TestServers server) {
+        TestServers.Running running = running(GUARDED, server);
+        RawHttp.Response response = RawHttp.exchange(running.port(), "GET / HTTP/1.1\r\nHost: 203.0.113.9\r\n\r\n");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
+        assertThat(response.header("Content-Type")).startsWith("text/plain");
+        assertThat(response.body()).isEqualTo("Host is not an address of this target\n");
+    }
+
+    @ServerTest
+    void switchedOffPassesEverythingThrough(TestServers server) throws Exception {
+        AlbSettings off = AlbSettings.builder().enabled(false).build();
+        try (TestServers.Running running = server.withAlbtarget(off)) {
+            assertThat(RawHttp.exchange(running.port(), "GET / HTTP/1.1\r\nHost: 203.0.113.9\r\n"
+                    + "Connection: close\r\n\r\n").status()).isEqualTo(200);
+        }
+    }
+
+    @ServerTest
+    @DisplayName("Tomcat and Undertow unfold obs-fold by themselves: the guard, not the filter, must refuse it")
+    void obsFoldIsUnfoldedNatively(TestServers server) {
+        assumeTrue(server != TestServers.JETTY, "Jetty refuses obs-fold by itself");
+        TestServers.Running plain = running(NATIVE, server);
+        RawHttp.Response response = RawHttp.exchange(plain.port(),
+                "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Test: a\r\n b\r\nConnection: close\r\n\r\n");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("x-test=a b\n");
+    }
+
+    private static synchronized void record(TestServers server, WireCase wireCase, int nativeStatus, int status) {
+        TABLE.computeIfAbsent(server, s -> new LinkedHashMap<>()).put(wireCase.name(), nativeStatus + " -> " + status);
+    }
+
+    @AfterAll
+    static void stopServersAndPrintTable() throws Exception {
+        for (TestServers.Running running : NATIVE.values()) {
+            running.close();
+        }
+        for (TestServers.Running running : GUARDED.values()) {
+            running.close();
+        }
+        StringBuilder table = new StringBuilder("\n| case | Tomcat | Jetty | Undertow |\n|---|---|---|---|\n");
+        for (WireCase wireCase : WireCase.ALL) {
+            table.append("| ").append(wireCase.name());
+            for (TestServers server : TestServers.selected().toList()) {
+                table.append(" | ").append(TABLE.getOrDefault(server, Map.of()).getOrDefault(wireCase.name(), "-"));
+            }
+            table.append(" |\n");
+        }
+        System.out.println("native -> with albtarget" + table);
+    }
+}

@@ -1,0 +1,220 @@
+package io.albtarget.servlet;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.servlet.jetty.AlbJetty;
+import io.albtarget.servlet.tomcat.AlbTomcat;
+import io.albtarget.servlet.undertow.AlbUndertow;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.util.ImmediateInstanceFactory;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The three servlet containers, started on 127.0.0.1 and an ephemeral port, either as they come (no albtarget)
+ * or with albtarget: the container's guard on the connection and {@link AlbFilter} first in the chain.
+ */
+enum TestServers {
+    TOMCAT(TestServers::tomcat),
+    JETTY(TestServers::jetty),
+    UNDERTOW(TestServers::undertow);
+
+    /** A running server: its port, and how to stop it. */
+    record Running(IntSupplier ports, AutoCloseable stopper) implements AutoCloseable {
+        int port() {
+            return ports.getAsInt();
+        }
+
+        @Override
+        public void close() {
+            try {
+                stopper.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the server did not stop", e);
+            }
+        }
+    }
+
+    private final BiFunction<AlbSettings, @Nullable AlbFilter, Running> starter;
+
+    TestServers(BiFunction<AlbSettings, @Nullable AlbFilter, Running> starter) {
+        this.starter = starter;
+    }
+
+    /** The servers named in the system property {@code albtarget.servers}, or all of them. */
+    static Stream<TestServers> selected() {
+        String names = System.getProperty("albtarget.servers", "").strip();
+        return names.isEmpty() ? Stream.of(values())
+                : Arrays.stream(names.split(",")).map(String::strip).map(TestServers::valueOf);
+    }
+
+    /** The server with albtarget's guard and a filter with these settings. */
+    Running withAlbtarget(AlbSettings settings) {
+        return withAlbtarget(settings, new AlbFilter(settings));
+    }
+
+    /** The server with albtarget's guard and tuning for these settings, and this filter. */
+    Running withAlbtarget(AlbSettings settings, AlbFilter filter) {
+        return starter.apply(settings, filter);
+    }
+
+    /** The server as it comes. */
+    Running native_() {
+        return starter.apply(AlbSettings.defaults(), null);
+    }
+
+    /**
+     * Answers 200 with the X-Test value it received, escaped, so a test sees what the parser made of it; with
+     * {@code ?ms=N}, after N milliseconds.
+     */
+    static final class EchoServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().readAllBytes();
+            String ms = request.getParameter("ms");
+            if (ms != null) {
+                try {
+                    Thread.sleep(Long.parseLong(ms));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            String value = request.getHeader("X-Test");
+            byte[] body = ("x-test=" + (value == null ? "" : escape(value)) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            response.setStatus(200);
+            response.setContentType("text/plain");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+
+        private static String escape(String value) {
+            StringBuilder out = new StringBuilder();
+            value.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
+                    : String.format("\\x%02x", c)));
+            return out.toString();
+        }
+    }
+
+    private static Running tomcat(AlbSettings settings, @Nullable AlbFilter filter) {
+        try {
+            Tomcat tomcat = new Tomcat();
+            tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
+            Connector connector = filter != null ? AlbTomcat.connector(0, settings) : new Connector();
+            connector.setPort(0);
+            connector.setProperty("address", "127.0.0.1");
+            tomcat.setConnector(connector);
+            Context context = tomcat.addContext("", null);
+            if (filter != null) {
+                FilterDef def = new FilterDef();
+                def.setFilterName("albtarget");
+                def.setFilter(filter);
+                context.addFilterDef(def);
+                FilterMap map = new FilterMap();
+                map.setFilterName("albtarget");
+                map.addURLPattern("/*");
+                context.addFilterMap(map);
+            }
+            Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/");
+            tomcat.start();
+            return new Running(connector::getLocalPort, () -> {
+                tomcat.stop();
+                tomcat.destroy();
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("Tomcat did not start", e);
+        }
+    }
+
+    private static Running jetty(AlbSettings settings, @Nullable AlbFilter filter) {
+        try {
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            if (filter != null) {
+                // start from a lenient mode, so the test shows the guard is what refuses obs-fold
+                connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
+                        .setHttpCompliance(HttpCompliance.RFC2616);
+                AlbJetty.apply(connector, settings);
+            }
+            server.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler();
+            context.addServlet(new ServletHolder(new EchoServlet()), "/*");
+            if (filter != null) {
+                context.addFilter(new FilterHolder(filter), "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
+            }
+            server.setHandler(context);
+            server.start();
+            return new Running(connector::getLocalPort, server::stop);
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not start", e);
+        }
+    }
+
+    private static Running undertow(AlbSettings settings, @Nullable AlbFilter filter) {
+        try {
+            DeploymentInfo deployment = Servlets.deployment()
+                    .setClassLoader(TestServers.class.getClassLoader())
+                    .setContextPath("/")
+                    .setDeploymentName("test")
+                    .addServlet(Servlets.servlet("echo", EchoServlet.class,
+                            new ImmediateInstanceFactory<>(new EchoServlet())).addMapping("/*"));
+            if (filter != null) {
+                deployment.addFilter(Servlets.filter("albtarget", AlbFilter.class,
+                        new ImmediateInstanceFactory<Filter>(filter)))
+                        .addFilterUrlMapping("albtarget", "/*", DispatcherType.REQUEST);
+            }
+            DeploymentManager manager = Servlets.newContainer().addDeployment(deployment);
+            manager.deploy();
+            HttpHandler handler = manager.start();
+            if (filter != null) {
+                AlbUndertow.Server server = AlbUndertow.start(handler, "127.0.0.1", 0, settings);
+                return new Running(server::port, () -> {
+                    server.close();
+                    manager.stop();
+                    manager.undeploy();
+                });
+            }
+            Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(handler).build();
+            undertow.start();
+            return new Running(
+                    () -> ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort(), () -> {
+                        undertow.stop();
+                        manager.stop();
+                        manager.undeploy();
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("Undertow did not start", e);
+        }
+    }
+}

@@ -94,17 +94,20 @@ class AlbFilterIT {
     }
 
     @AfterAll
-    static void stopServersAndPrintTable() throws Exception {
+    static void stopServersAndPrintTable() {
         for (TestServers.Running running : NATIVE.values()) {
             running.close();
         }
         for (TestServers.Running running : GUARDED.values()) {
             running.close();
         }
-        StringBuilder table = new StringBuilder("\n| case | Tomcat | Jetty | Undertow |\n|---|---|---|---|\n");
+        List<TestServers> servers = TestServers.selected().toList();
+        StringBuilder table = new StringBuilder("\n| case |");
+        servers.forEach(server -> table.append(' ').append(server).append(" |"));
+        table.append("\n|---|").append("---|".repeat(servers.size())).append('\n');
         for (WireCase wireCase : WireCase.ALL) {
             table.append("| ").append(wireCase.name());
-            for (TestServers server : TestServers.selected().toList()) {
+            for (TestServers server : servers) {
                 table.append(" | ").append(TABLE.getOrDefault(server, Map.of()).getOrDefault(wireCase.name(), "-"));
             }
             table.append(" |\n");

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,8 +84,18 @@ public final class RawHttp implements AutoCloseable {
 
     /** Whether the server closed the connection (EOF or reset) within the read timeout. */
     public boolean closedByServer() {
+        return closedWithin(Duration.ofMillis(TIMEOUT_MILLIS));
+    }
+
+    /** Whether the server closes the connection (EOF or reset) within this time; fails if it sends bytes. */
+    public boolean closedWithin(Duration time) {
         try {
-            return in.read() == -1;
+            socket.setSoTimeout((int) time.toMillis());
+            int read = in.read();
+            if (read >= 0) {
+                throw new IllegalStateException("the server sent bytes on an idle connection");
+            }
+            return true;
         } catch (SocketTimeoutException e) {
             return false;
         } catch (IOException e) {

@@ -1,14 +1,93 @@
 package io.albtarget.servlet.jetty;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.internal.Durations;
+import io.albtarget.keepalive.KeepAliveRequirement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** Placeholder signature. */
+/**
+ * Makes a Jetty 12 connector behave as a target behind an ALB: Jetty's own HTTP/1.1 parser refuses what the ALB
+ * must never see accepted, and idle connections outlive the ALB's idle timeout.
+ *
+ * <p>Jetty needs no byte guard: its parser already has the switch the other servers lack. {@link #apply} takes the
+ * connector's {@link HttpCompliance} and disallows, whatever mode it started from, the violations that let a
+ * request through that the ALB's desync classifier calls ambiguous or severe: multi-line (obs-fold) field values,
+ * whitespace after a field name, a field line without a colon, two Host headers, several Content-Lengths, and
+ * Transfer-Encoding with Content-Length. Jetty answers them with its own 400.
+ *
+ * <p>Keep-alive: the connector's {@code idleTimeout} (default 30 s, half the ALB's default 60 s) covers both the
+ * wait for a first request and the idle time between requests; it is raised to {@code alb.idle-timeout} +
+ * {@code alb.keep-alive.margin}. A value other than Jetty's default counts as the user's own: it is kept, with a
+ * warning when it is too low. Jetty has no requests-per-connection cap to lift.
+ *
+ * <pre>{@code
+ * ServerConnector connector = new ServerConnector(server);
+ * connector.setPort(8080);
+ * AlbJetty.apply(connector, settings);
+ * server.addConnector(connector);
+ * }</pre>
+ */
 public final class AlbJetty {
+
+    private static final System.Logger LOG = System.getLogger(AlbJetty.class.getName());
+
+    /** {@code ServerConnector}'s idle timeout when nobody set one. */
+    static final Duration JETTY_DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final HttpCompliance.Violation[] REFUSED = {
+        HttpCompliance.Violation.MULTILINE_FIELD_VALUE,
+        HttpCompliance.Violation.WHITESPACE_AFTER_FIELD_NAME,
+        HttpCompliance.Violation.NO_COLON_AFTER_FIELD_NAME,
+        HttpCompliance.Violation.DUPLICATE_HOST_HEADERS,
+        HttpCompliance.Violation.MULTIPLE_CONTENT_LENGTHS,
+        HttpCompliance.Violation.TRANSFER_ENCODING_WITH_CONTENT_LENGTH,
+    };
+
     private AlbJetty() {
     }
 
+    /**
+     * Applies albtarget's parser rules and keep-alive to a connector before it starts; does nothing when
+     * {@code alb.enabled} is false.
+     *
+     * @throws IllegalArgumentException if the connector has no HTTP/1.1 connection factory
+     */
     public static void apply(ServerConnector connector, AlbSettings settings) {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(connector, "'connector' must not be null");
+        if (!settings.enabled()) {
+            return;
+        }
+        HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+        if (http == null) {
+            throw new IllegalArgumentException("'connector' must have an HTTP/1.1 connection factory, but has "
+                    + connector.getProtocols());
+        }
+        HttpConfiguration configuration = http.getHttpConfiguration();
+        HttpCompliance compliance = configuration.getHttpCompliance();
+        configuration.setHttpCompliance(compliance.without(compliance.getName() + "+albtarget", REFUSED));
+        for (String warning : keepAlive(connector, KeepAliveRequirement.of(settings))) {
+            LOG.log(System.Logger.Level.WARNING, warning);
+        }
+    }
+
+    /** Sets the idle timeout, or keeps the user's; returns the warnings to log. */
+    static List<String> keepAlive(ServerConnector connector, KeepAliveRequirement requirement) {
+        List<String> warnings = new ArrayList<>();
+        Duration configured = Duration.ofMillis(connector.getIdleTimeout());
+        if (configured.equals(JETTY_DEFAULT_IDLE_TIMEOUT)) {
+            connector.setIdleTimeout(requirement.serverIdleTimeout().toMillis());
+            LOG.log(System.Logger.Level.DEBUG, "albtarget: Jetty connector idleTimeout set to {0}",
+                    Durations.format(requirement.serverIdleTimeout()));
+        } else if (!requirement.isMetBy(configured)) {
+            warnings.add(requirement.shortfall("Jetty connector idleTimeout", configured));
+        }
+        return warnings;
     }
 }

@@ -67,18 +67,29 @@ public final class Drain {
     }
 
     /**
-     * Runs the whole sequence and returns once the server may stop. A second call while draining returns at
-     * once.
+     * Runs the whole sequence and returns once the server may stop. A call while another one drains waits for that
+     * one to end, so every caller (a shutdown hook, the application) may stop the server when this returns. The
+     * wait ends early when the server stops on its own ({@link #runWithoutWait()}).
      */
     public void run() {
         if (!health.markDraining()) {
+            awaitStopped(settings.drainWait().plus(settings.drainTimeout()));
             return;
         }
         Duration wait = settings.drainWait();
         LOG.log(System.Logger.Level.INFO, "albtarget: draining; health answers 503, serving on for {0} ({1})",
                 Durations.format(wait), waitSource());
-        sleep(wait.toMillis());
-        finish();
+        awaitStopped(wait);
+        if (health.state() != HealthState.STOPPED) {
+            finish();
+        }
+    }
+
+    private void awaitStopped(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (health.state() != HealthState.STOPPED && System.nanoTime() < deadline) {
+            sleep(Math.min(POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        }
     }
 
     /**
@@ -94,13 +105,16 @@ public final class Drain {
         }
     }
 
-    private void finish() {
+    private synchronized void finish() {
         Duration timeout = settings.drainTimeout();
         LOG.log(System.Logger.Level.INFO, "albtarget: drain wait over; waiting up to {0} (alb.drain.timeout)"
                 + " for {1} in-flight request(s)", Durations.format(timeout), inFlight.get());
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while (inFlight.get() > 0 && System.nanoTime() < deadline && health.state() != HealthState.STOPPED) {
             sleep(POLL_MILLIS);
+        }
+        if (health.state() == HealthState.STOPPED) {
+            return;
         }
         int left = inFlight.get();
         health.markStopped();

@@ -8,12 +8,15 @@ import java.nio.ByteBuffer;
  *
  * <p>Refused: a field line that starts with SP or HTAB (obs-fold, including whitespace before the first field
  * line) and a line that starts with a colon (an empty name, which is what the ALB forwards for a multi-line
- * header); the same in chunked trailers. Everything else is left to the server's parser.
+ * header); the same in chunked trailers. Also refused: whitespace in a field name, e.g. before the colon, which
+ * RFC 9112 requires a server to refuse and Undertow drops silently; and a head with both Content-Length and
+ * Transfer-Encoding (refused at its final line feed), which Tomcat accepts by dropping Content-Length, so that no
+ * filter could see it. Everything else is left to the server's parser.
  *
  * <p>The guard looks at each head byte once and stops at the empty line. To find the next head on a keep-alive
  * or pipelined connection it follows only the framing: a Content-Length body is skipped by arithmetic, a chunked
  * body by its chunk-size lines; body bytes are never copied or changed. When the framing cannot be followed (a
- * malformed or conflicting length, a transfer coding that does not end in chunked) the guard stops watching the
+ * malformed or differing length, a transfer coding that does not end in chunked) the guard stops watching the
  * connection, because the server refuses such a request and closes the connection itself. The HTTP/2
  * prior-knowledge preface, and a {@code 101 Switching Protocols} answer to a request with {@code Upgrade}, switch
  * the connection to pass-through; any other answer to an upgrade request keeps the guard watching, so a declined
@@ -28,6 +31,10 @@ public final class RequestHeadGuard {
     public static final String OBS_FOLD = "obs-fold (multi-line) header line";
     /** The reason for a line with an empty name. */
     public static final String EMPTY_NAME = "header line with an empty name";
+    /** The reason for whitespace in a name, e.g. between the name and its colon. */
+    public static final String SPACE_IN_NAME = "whitespace in a header name";
+    /** The reason for a head with both framings, which Tomcat resolves silently by dropping Content-Length. */
+    public static final String BOTH_LENGTH_AND_CODING = "both Content-Length and Transfer-Encoding";
 
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = bytes("content-length");
@@ -48,10 +55,12 @@ public final class RequestHeadGuard {
 
     private State state = State.REQUEST_LINE_START;
     private int prefaceMatched;
-    private boolean preface;
+    private boolean preface = true;
     private Field field = Field.OTHER;
     private int nameLength;
-    private boolean nameCandidates;
+    private boolean maybeLength;
+    private boolean maybeCoding;
+    private boolean maybeUpgrade;
     private long contentLength = -1;
     private boolean lengthInvalid;
     private boolean valueStarted;
@@ -77,6 +86,9 @@ public final class RequestHeadGuard {
         rejection = "";
         upgrade = false;
         response.reset();
+        // the HTTP/2 preface opens a connection; later in one it is no way to switch the guard off
+        prefaceMatched = 0;
+        preface = true;
         startHead();
     }
 
@@ -104,6 +116,13 @@ public final class RequestHeadGuard {
             return found < 0 ? -1 : found - offset;
         }
         for (int i = from; i < to; i++) {
+            if (state == State.PASS_THROUGH) {
+                return -1;
+            }
+            if (state == State.BODY || state == State.CHUNK_DATA) {
+                i += skipBody(to - i) - 1;
+                continue;
+            }
             if (!accept(buffer.get(i))) {
                 return i;
             }
@@ -122,12 +141,7 @@ public final class RequestHeadGuard {
                 return -1;
             }
             if (state == State.BODY || state == State.CHUNK_DATA) {
-                long skip = Math.min(remaining, to - i);
-                remaining -= skip;
-                i += (int) skip - 1;
-                if (remaining == 0) {
-                    state = state == State.BODY ? startHead() : State.CHUNK_DATA_CR;
-                }
+                i += skipBody(to - i) - 1;
                 continue;
             }
             if (!accept(bytes[i])) {
@@ -135,6 +149,16 @@ public final class RequestHeadGuard {
             }
         }
         return -1;
+    }
+
+    /** Skips body bytes by arithmetic; returns how many of the {@code available} bytes were body. */
+    private int skipBody(int available) {
+        int skip = (int) Math.min(remaining, available);
+        remaining -= skip;
+        if (remaining == 0) {
+            state = state == State.BODY ? startHead() : State.CHUNK_DATA_CR;
+        }
+        return skip;
     }
 
     /**
@@ -158,8 +182,6 @@ public final class RequestHeadGuard {
     }
 
     private State startHead() {
-        prefaceMatched = 0;
-        preface = true;
         contentLength = -1;
         lengthInvalid = false;
         transferCoded = false;
@@ -184,6 +206,9 @@ public final class RequestHeadGuard {
             case VALUE:
                 return value(b);
             case LINE_CR:
+                if (b == '\n' && preface && prefaceMatched == PREFACE.length - 1) {
+                    return stopWatching();
+                }
                 state = State.LINE_START;
                 return b == '\n' || stopWatching();
             case END_CR:
@@ -269,7 +294,9 @@ public final class RequestHeadGuard {
                 state = State.NAME;
                 field = Field.OTHER;
                 nameLength = 0;
-                nameCandidates = true;
+                maybeLength = true;
+                maybeCoding = true;
+                maybeUpgrade = true;
                 return name(b);
         }
     }
@@ -277,7 +304,7 @@ public final class RequestHeadGuard {
     private boolean name(byte b) {
         if (b == ':') {
             state = State.VALUE;
-            field = nameCandidates ? matchedField() : Field.OTHER;
+            field = matchedField();
             valueStarted = false;
             lengthValue = 0;
             lengthDigits = false;
@@ -295,24 +322,27 @@ public final class RequestHeadGuard {
             // a line without a colon: the server refuses it
             return stopWatching();
         }
-        if (nameCandidates) {
+        if (b == ' ' || b == '\t') {
+            return reject(SPACE_IN_NAME);
+        }
+        if (maybeLength || maybeCoding || maybeUpgrade) {
             byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
-            nameCandidates = nameLength < CONTENT_LENGTH.length && CONTENT_LENGTH[nameLength] == lower
-                    || nameLength < TRANSFER_ENCODING.length && TRANSFER_ENCODING[nameLength] == lower
-                    || nameLength < UPGRADE.length && UPGRADE[nameLength] == lower;
+            maybeLength &= nameLength < CONTENT_LENGTH.length && CONTENT_LENGTH[nameLength] == lower;
+            maybeCoding &= nameLength < TRANSFER_ENCODING.length && TRANSFER_ENCODING[nameLength] == lower;
+            maybeUpgrade &= nameLength < UPGRADE.length && UPGRADE[nameLength] == lower;
         }
         nameLength++;
         return true;
     }
 
     private Field matchedField() {
-        if (nameLength == CONTENT_LENGTH.length) {
+        if (maybeLength && nameLength == CONTENT_LENGTH.length) {
             return Field.CONTENT_LENGTH;
         }
-        if (nameLength == TRANSFER_ENCODING.length) {
+        if (maybeCoding && nameLength == TRANSFER_ENCODING.length) {
             return Field.TRANSFER_ENCODING;
         }
-        return nameLength == UPGRADE.length ? Field.UPGRADE : Field.OTHER;
+        return maybeUpgrade && nameLength == UPGRADE.length ? Field.UPGRADE : Field.OTHER;
     }
 
     private boolean value(byte b) {
@@ -369,7 +399,10 @@ public final class RequestHeadGuard {
     }
 
     private boolean endOfHead() {
-        if (lengthInvalid || transferCoded && (!codingChunked || contentLength >= 0)) {
+        if (transferCoded && (contentLength >= 0 || lengthInvalid)) {
+            return reject(BOTH_LENGTH_AND_CODING);
+        }
+        if (lengthInvalid || transferCoded && !codingChunked) {
             return stopWatching();
         }
         if (transferCoded) {

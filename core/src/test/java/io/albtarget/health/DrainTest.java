@@ -57,6 +57,28 @@ class DrainTest {
     }
 
     @Test
+    void secondRunWaitsForTheDrainInProgress() throws Exception {
+        health.markServing();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(drain::run);
+        waitFor(() -> health.state() == HealthState.DRAINING);
+        drain.run();
+        assertThat(health.state()).isEqualTo(HealthState.STOPPED);
+        first.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void waitEndsWhenTheServerStopsOnItsOwn() throws Exception {
+        AlbSettings longWait = settings.toBuilder().drainWait(Duration.ofHours(1)).build();
+        AlbHealth longHealth = AlbHealth.withoutServiceLoader(longWait);
+        Drain longDrain = Drain.of(longWait, longHealth);
+        CompletableFuture<Void> running = CompletableFuture.runAsync(longDrain::run);
+        waitFor(() -> longHealth.state() == HealthState.DRAINING);
+        longDrain.runWithoutWait();
+        running.get(5, TimeUnit.SECONDS);
+        assertThat(longHealth.state()).isEqualTo(HealthState.STOPPED);
+    }
+
+    @Test
     void shutdownHookDrainsThenStopsTheServer() throws Exception {
         health.markServing();
         CompletableFuture<HealthState> stoppedIn = new CompletableFuture<>();

@@ -29,9 +29,12 @@ import org.jspecify.annotations.Nullable;
  * plain-text reason and {@code Connection: close}; the chain never sees it.
  *
  * <p>It answers the ALB's health check itself, on {@code alb.health-check.path}: no other filter, servlet, session
- * or security runs for it (see {@link AlbHealth}). It counts requests in flight and, once {@link #drain()} runs,
- * answers health with 503 while closing the connections of every other response (see {@link Drain}). Both are
- * also published as servlet-context attributes named after their classes, for filters the container created.
+ * or security runs for it (see {@link AlbHealth}). It counts requests in flight and, once the drain runs, answers
+ * health with 503 while closing the connections of every other response (see {@link Drain}). The drain runs on JVM
+ * shutdown (SIGTERM) through a shutdown hook the filter registers, when the servlet context is destroyed (then
+ * without the wait: the server is stopping already), or when the application calls {@code drain().run()}. Health
+ * and drain are also published as servlet-context attributes named after their classes, for filters the container
+ * created.
  *
  * <p>When the albtarget-servlet jar is on the class path of a container that runs
  * {@code ServletContainerInitializer}s, the filter registers itself first in the chain. Elsewhere, add it:
@@ -55,7 +58,7 @@ public final class AlbFilter implements Filter {
     private volatile @Nullable Active active;
 
     /** What an acting filter holds; absent while switched off or passing through. */
-    private record Active(RequestCompliance compliance, AlbHealth health, Drain drain) {
+    private record Active(RequestCompliance compliance, AlbHealth health, Drain drain, Thread shutdownHook) {
     }
 
     /** A filter whose settings are bound from init-params, system properties and environment variables. */
@@ -90,7 +93,9 @@ public final class AlbFilter implements Filter {
             }
             AlbHealth health = AlbHealth.create(settings);
             Drain drain = Drain.of(settings, health);
-            active = new Active(RequestCompliance.of(settings), health, drain);
+            Thread hook = new Thread(drain::run, "albtarget-drain");
+            active = new Active(RequestCompliance.of(settings), health, drain, hook);
+            Runtime.getRuntime().addShutdownHook(hook);
             context.setAttribute(ACTIVE, config.getFilterName());
             context.setAttribute(AlbHealth.class.getName(), health);
             context.setAttribute(Drain.class.getName(), drain);
@@ -191,6 +196,11 @@ public final class AlbFilter implements Filter {
         Active acting = active;
         if (acting != null) {
             acting.drain().runWithoutWait();
+            try {
+                Runtime.getRuntime().removeShutdownHook(acting.shutdownHook());
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already; the hook has run or will return at once, the drain being over
+            }
         }
     }
 }

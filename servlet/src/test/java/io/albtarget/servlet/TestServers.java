@@ -187,6 +187,8 @@ enum TestServers {
                     .setClassLoader(TestServers.class.getClassLoader())
                     .setContextPath("/")
                     .setDeploymentName("test")
+                    // like Tomcat and Jetty, initialise filters at start, so a test can use AlbFilter before a request
+                    .setEagerFilterInit(true)
                     .addServlet(Servlets.servlet("echo", EchoServlet.class,
                             new ImmediateInstanceFactory<>(new EchoServlet())).addMapping("/*"));
             if (filter != null) {

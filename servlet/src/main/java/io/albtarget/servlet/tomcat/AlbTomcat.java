@@ -1,18 +1,174 @@
 package io.albtarget.servlet.tomcat;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.internal.Durations;
+import io.albtarget.keepalive.KeepAliveRequirement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.catalina.LifecycleEvent;
+import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.connector.Connector;
+import org.apache.coyote.AbstractProtocol;
+import org.apache.coyote.ProtocolHandler;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.coyote.http11.Http11NioProtocol;
 
-/** Placeholder signature; replaced by the Tomcat guard work. */
+/**
+ * Makes a Tomcat connector fit to serve behind an ALB: guarded by {@link AlbHttp11NioProtocol}, and keeping idle
+ * connections open longer than the ALB does.
+ *
+ * <pre>{@code
+ * Tomcat tomcat = new Tomcat();
+ * tomcat.setConnector(AlbTomcat.connector(8080, settings));
+ * }</pre>
+ *
+ * <p>Tomcat closes idle connections on two timers: {@code connectionTimeout} before the first request on a
+ * connection, {@code keepAliveTimeout} between requests (it inherits {@code connectionTimeout} when unset). Both
+ * default to 60 s embedded, the ALB's own default idle timeout, so Tomcat can close a connection just as the ALB
+ * reuses it (an HTTP 502 for the client). {@link #tune} raises both, and lifts Tomcat's limit of 100 requests per
+ * connection, unless the user set a value: then it keeps the user's value and logs a warning if it is too low.
+ *
+ * <p>Static methods only; they change the connector they are given and are safe to call from any thread that
+ * may configure it.
+ */
 public final class AlbTomcat {
+
+    private static final System.Logger LOG = System.getLogger(AlbTomcat.class.getName());
+
+    /** Tomcat's {@code connectionTimeout} when nobody set it (embedded; {@code server.xml} sets 20000). */
+    private static final int TOMCAT_CONNECTION_TIMEOUT = 60_000;
+    /** Tomcat's {@code maxKeepAliveRequests} when nobody set it. */
+    private static final int TOMCAT_MAX_KEEP_ALIVE_REQUESTS = 100;
+
     private AlbTomcat() {
     }
 
+    /**
+     * A connector on {@code port} using {@link AlbHttp11NioProtocol}, {@link #tune tuned} for the settings; with
+     * {@code alb.enabled=false}, a plain {@link Http11NioProtocol} connector as Tomcat makes it.
+     *
+     * @param port the port to listen on, 0 for any free port
+     * @throws IllegalArgumentException if {@code port} is not from 0 to 65535
+     */
     public static Connector connector(int port, AlbSettings settings) {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(settings, "'settings' must not be null");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "'port' must be from 0 to 65535, but was %d", port));
+        }
+        Class<?> protocol = settings.enabled() ? AlbHttp11NioProtocol.class : Http11NioProtocol.class;
+        Connector connector = new Connector(protocol.getName());
+        connector.setPort(port);
+        tune(connector, settings);
+        return connector;
     }
 
+    /**
+     * Sets the connector's {@code connectionTimeout} and {@code keepAliveTimeout} to
+     * {@link KeepAliveRequirement#serverIdleTimeout()} and its {@code maxKeepAliveRequests} to -1 (unlimited),
+     * except where a value differs from Tomcat's default: that one is kept, with a warning if it is a timeout
+     * shorter than the requirement. {@code maxKeepAliveRequests} is decided once the connector's socket is bound,
+     * since Tomcat hides it until then. Does nothing with {@code alb.enabled=false}. Call it before the connector
+     * starts.
+     *
+     * @throws IllegalArgumentException if the connector's protocol handler is not one of Tomcat's own protocols
+     */
     public static void tune(Connector connector, AlbSettings settings) {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(connector, "'connector' must not be null");
+        Objects.requireNonNull(settings, "'settings' must not be null");
+        if (!settings.enabled()) {
+            return;
+        }
+        for (String warning : apply(connector, settings)) {
+            LOG.log(System.Logger.Level.WARNING, warning);
+        }
+    }
+
+    /** Tunes the connector and returns the warnings to log (or an empty list). */
+    static List<String> apply(Connector connector, AlbSettings settings) {
+        ProtocolHandler handler = connector.getProtocolHandler();
+        if (!(handler instanceof AbstractProtocol<?> protocol)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "'connector' must use one of Tomcat's protocols, but its protocol handler was %s", handler));
+        }
+        KeepAliveRequirement requirement = KeepAliveRequirement.of(settings);
+        int target = (int) requirement.serverIdleTimeout().toMillis();
+        List<String> warnings = new ArrayList<>();
+        List<String> set = new ArrayList<>();
+        // read both before changing either: an unset keepAliveTimeout reports connectionTimeout's value
+        int connectionTimeout = protocol.getConnectionTimeout();
+        int keepAliveTimeout = protocol.getKeepAliveTimeout();
+        if (connectionTimeout == TOMCAT_CONNECTION_TIMEOUT) {
+            protocol.setConnectionTimeout(target);
+            set.add("connectionTimeout=" + target);
+        } else {
+            check(requirement, "connectionTimeout", connectionTimeout, set, warnings);
+        }
+        if (keepAliveTimeout == connectionTimeout) {
+            protocol.setKeepAliveTimeout(target);
+            set.add("keepAliveTimeout=" + target);
+        } else {
+            check(requirement, "keepAliveTimeout", keepAliveTimeout, set, warnings);
+        }
+        if (protocol instanceof AbstractHttp11Protocol<?> http) {
+            RequestLimit limit = new RequestLimit(connector, http);
+            if (!limit.liftOnceBound()) {
+                connector.addLifecycleListener(limit);
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: {1} (ALB idle timeout {2})",
+                String.valueOf(connector.getPort()), String.join(", ", set),
+                Durations.format(settings.idleTimeout()));
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Lifts Tomcat's default limit of requests per connection. Tomcat reports 1 (no keep-alive) until the
+     * connector's socket is bound, which hides a value the user set, so the decision waits for the binding.
+     */
+    private static final class RequestLimit implements LifecycleListener {
+        private final Connector connector;
+        private final AbstractHttp11Protocol<?> protocol;
+        private boolean done;
+
+        RequestLimit(Connector connector, AbstractHttp11Protocol<?> protocol) {
+            this.connector = connector;
+            this.protocol = protocol;
+        }
+
+        @Override
+        public void lifecycleEvent(LifecycleEvent event) {
+            liftOnceBound();
+        }
+
+        /** @return whether the decision is made */
+        synchronized boolean liftOnceBound() {
+            if (done || connector.getLocalPort() < 0) {
+                return done;
+            }
+            done = true;
+            int configured = protocol.getMaxKeepAliveRequests();
+            if (configured == TOMCAT_MAX_KEEP_ALIVE_REQUESTS) {
+                protocol.setMaxKeepAliveRequests(-1);
+                LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: maxKeepAliveRequests=-1",
+                        String.valueOf(connector.getLocalPort()));
+            } else {
+                LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: maxKeepAliveRequests={1}"
+                        + " (kept)", String.valueOf(connector.getLocalPort()), String.valueOf(configured));
+            }
+            return true;
+        }
+    }
+
+    private static void check(KeepAliveRequirement requirement, String knob, int millis, List<String> set,
+            List<String> warnings) {
+        set.add(knob + "=" + millis + " (kept)");
+        Duration configured = Duration.ofMillis(millis);
+        if (!requirement.isMetBy(configured)) {
+            warnings.add(requirement.shortfall("Tomcat connector " + knob, configured));
+        }
     }
 }

@@ -1,22 +1,220 @@
 package io.albtarget.servlet.undertow;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.keepalive.KeepAliveRequirement;
+import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.OpenListener;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.Option;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
 
-/** Placeholder signature; replaced by the Undertow guard work. */
+/**
+ * Starts an Undertow HTTP listener that is a correct ALB target: a request head with an obs-fold or empty-name
+ * line gets Undertow's own 400 and a close (Undertow would otherwise unfold or accept it), and idle keep-alive
+ * connections outlast the ALB's idle timeout by {@code alb.keep-alive.margin}.
+ *
+ * <pre class="code">{@code
+ * HttpHandler handler = deploymentManager.start();
+ * AlbUndertow.Server server = AlbUndertow.start(handler, "0.0.0.0", 8080, AlbSettings.defaults());
+ * ...
+ * server.close();
+ * }</pre>
+ *
+ * <p>The listener is wired the way {@code Undertow.start()} wires one (its own XNIO worker, a pool of 16 KiB direct
+ * buffers), because {@code Undertow.builder()} offers no hook on new connections; responses to pipelined requests
+ * are not buffered, so that a 400 for a refused head comes after them.
+ * Undertow's {@code NO_REQUEST_TIMEOUT} (which closes an idle keep-alive connection) and {@code IDLE_TIMEOUT} are
+ * both set to {@code alb.idle-timeout + alb.keep-alive.margin}, unless given explicitly in the server options. With
+ * {@code alb.enabled=false} the listener has no guard and no tuning; {@code NO_REQUEST_TIMEOUT} then keeps
+ * {@code Undertow.builder()}'s 60 s default. Guarded connections send files through ordinary writes rather than
+ * zero-copy, since every response byte must pass the upgrade watch.
+ *
+ * <p>The methods are thread-safe; each call starts an independent server.
+ */
 public final class AlbUndertow {
+
+    private static final System.Logger LOG = System.getLogger(AlbUndertow.class.getName());
+    /** What {@code Undertow.Builder} sets, so a disabled albtarget leaves Undertow as it usually comes. */
+    private static final int BUILDER_NO_REQUEST_TIMEOUT_MILLIS = 60_000;
+    private static final int BUFFER_SIZE = 16 * 1024;
+    private static final long STOP_WAIT_SECONDS = 10;
+
     private AlbUndertow() {
     }
 
+    /**
+     * Starts a listener with Undertow's default server options.
+     *
+     * @param handler the root handler, e.g. a servlet deployment's
+     * @param host the address to bind, e.g. {@code 0.0.0.0}
+     * @param port the port to bind; 0 for any free port, see {@link Server#port()}
+     * @param settings the load balancer's settings
+     * @return the running server
+     * @throws UncheckedIOException if the port cannot be bound
+     */
     public static Server start(HttpHandler handler, String host, int port, AlbSettings settings) {
-        throw new UnsupportedOperationException();
+        return start(handler, host, port, settings, OptionMap.EMPTY);
     }
 
-    /** A running server. */
+    /**
+     * Starts a listener with these Undertow server options ({@code UndertowOptions}, e.g.
+     * {@code MAX_HEADER_SIZE} or {@code ENABLE_HTTP2}).
+     *
+     * <p>An explicit {@code NO_REQUEST_TIMEOUT} or {@code IDLE_TIMEOUT} is kept; when it is shorter than
+     * {@code alb.idle-timeout + alb.keep-alive.margin} a warning saying so is logged, since the server may then close
+     * a connection just as the ALB reuses it (HTTP 502).
+     *
+     * @param handler the root handler, e.g. a servlet deployment's
+     * @param host the address to bind, e.g. {@code 0.0.0.0}
+     * @param port the port to bind; 0 for any free port, see {@link Server#port()}
+     * @param settings the load balancer's settings
+     * @param serverOptions Undertow server options, passed to the HTTP listener
+     * @return the running server
+     * @throws UncheckedIOException if the port cannot be bound
+     * @throws IllegalArgumentException if {@code port} is not from 0 to 65535
+     */
+    public static Server start(HttpHandler handler, String host, int port, AlbSettings settings,
+            OptionMap serverOptions) {
+        Objects.requireNonNull(handler, "'handler' must not be null");
+        Objects.requireNonNull(host, "'host' must not be null");
+        Objects.requireNonNull(settings, "'settings' must not be null");
+        Objects.requireNonNull(serverOptions, "'serverOptions' must not be null");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("'port' must be between 0 and 65535, but was " + port);
+        }
+        if (settings.enabled()) {
+            warnings(settings, serverOptions).forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+        }
+        int ioThreads = Math.max(Runtime.getRuntime().availableProcessors(), 2);
+        XnioWorker worker;
+        try {
+            worker = Xnio.getInstance(HttpOpenListener.class.getClassLoader()).createWorker(OptionMap.builder()
+                    .set(Options.WORKER_NAME, "albtarget-undertow")
+                    .set(Options.WORKER_IO_THREADS, ioThreads)
+                    .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 8)
+                    .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8)
+                    .set(Options.TCP_NODELAY, true)
+                    .set(Options.CORK, true)
+                    .getMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the XNIO worker for Undertow did not start", e);
+        }
+        ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
+        try {
+            HttpOpenListener http = new HttpOpenListener(buffers, listenerOptions(settings, serverOptions));
+            http.setRootHandler(handler);
+            OpenListener listener = settings.enabled() ? new GuardingOpenListener(http) : http;
+            AcceptingChannel<StreamConnection> channel = worker.createStreamConnectionServer(
+                    new InetSocketAddress(host, port), ChannelListeners.openListenerAdapter(listener),
+                    OptionMap.builder()
+                            .set(Options.TCP_NODELAY, true)
+                            .set(Options.REUSE_ADDRESSES, true)
+                            .set(Options.BACKLOG, 1000)
+                            .getMap());
+            channel.resumeAccepts();
+            return new Running(channel, worker, buffers);
+        } catch (IOException | RuntimeException e) {
+            worker.shutdownNow();
+            buffers.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Undertow could not listen on " + host + ":" + port, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** The listener's options: the user's, plus the keep-alive timeouts albtarget needs where the user set none. */
+    static OptionMap listenerOptions(AlbSettings settings, OptionMap serverOptions) {
+        // Unlike Undertow.start(), BUFFER_PIPELINED_DATA stays off: a buffered response to a pipelined request is
+        // not flushed before the 400 for a refused head behind it, which then arrives first (measured).
+        OptionMap.Builder options = OptionMap.builder();
+        if (settings.enabled()) {
+            int millis = Math.toIntExact(KeepAliveRequirement.of(settings).serverIdleTimeout().toMillis());
+            options.set(UndertowOptions.NO_REQUEST_TIMEOUT, millis).set(UndertowOptions.IDLE_TIMEOUT, millis);
+        } else {
+            options.set(UndertowOptions.NO_REQUEST_TIMEOUT, BUILDER_NO_REQUEST_TIMEOUT_MILLIS);
+        }
+        return options.addAll(serverOptions).getMap();
+    }
+
+    /** The warnings for explicit server options that close idle connections before the ALB does (or an empty list). */
+    static List<String> warnings(AlbSettings settings, OptionMap serverOptions) {
+        KeepAliveRequirement requirement = KeepAliveRequirement.of(settings);
+        List<String> warnings = new ArrayList<>();
+        warn(requirement, serverOptions, UndertowOptions.NO_REQUEST_TIMEOUT, "Undertow NO_REQUEST_TIMEOUT", warnings);
+        warn(requirement, serverOptions, UndertowOptions.IDLE_TIMEOUT, "Undertow IDLE_TIMEOUT", warnings);
+        return List.copyOf(warnings);
+    }
+
+    private static void warn(KeepAliveRequirement requirement, OptionMap serverOptions, Option<Integer> option,
+            String knob, List<String> warnings) {
+        Integer millis = serverOptions.get(option);
+        if (millis != null && !requirement.isMetBy(Duration.ofMillis(millis))) {
+            warnings.add(requirement.shortfall(knob, Duration.ofMillis(millis)));
+        }
+    }
+
+    /**
+     * A running server.
+     *
+     * <p>Thread-safe; {@link #close()} may be called more than once.
+     */
     public interface Server extends AutoCloseable {
+
+        /** The bound port, also when port 0 was asked for. */
         int port();
 
+        /** Stops accepting, closes the open connections and stops the server's threads. */
         @Override
         void close();
+    }
+
+    private static final class Running implements Server {
+        private final AcceptingChannel<StreamConnection> channel;
+        private final XnioWorker worker;
+        private final ByteBufferPool buffers;
+        private final int port;
+
+        Running(AcceptingChannel<StreamConnection> channel, XnioWorker worker, ByteBufferPool buffers) {
+            this.channel = channel;
+            this.worker = worker;
+            this.buffers = buffers;
+            this.port = channel.getLocalAddress(InetSocketAddress.class).getPort();
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public synchronized void close() {
+            IoUtils.safeClose(channel);
+            worker.shutdownNow();
+            try {
+                worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            buffers.close();
+        }
     }
 }

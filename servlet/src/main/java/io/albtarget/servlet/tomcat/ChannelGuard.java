@@ -1,0 +1,166 @@
+package io.albtarget.servlet.tomcat;
+
+import io.albtarget.http.RefusedRequestHeadException;
+import io.albtarget.http.RequestHeadGuard;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The guard of one pooled channel: scans what a read put into Tomcat's buffers, hands over only the bytes before a
+ * refused one, and makes the read after that throw, which Tomcat's HTTP/1.1 processor answers with its own 400.
+ *
+ * <p>Tomcat reads into a buffer in write mode: the new bytes end at the buffer's position after the read. The
+ * buffers are looked at in place, with their position and limit restored, so nothing is allocated per read.
+ * Not thread-safe: Tomcat reads and writes an HTTP/1.1 connection from one thread at a time.
+ */
+final class ChannelGuard {
+
+    private final RequestHeadGuard guard = new RequestHeadGuard();
+    private @Nullable String refusal;
+    private int[] readStarts = new int[0];
+    private int[] writeStarts = new int[0];
+
+    /** Readies the guard for the channel's next connection. */
+    void reset() {
+        guard.reset();
+        refusal = null;
+    }
+
+    /**
+     * Throws once bytes were refused, so that Tomcat stops parsing where the refused bytes would have begun.
+     *
+     * @throws RefusedRequestHeadException if an earlier read was cut short at a refused byte
+     */
+    void beforeRead() {
+        String reason = refusal;
+        if (reason != null) {
+            throw new RefusedRequestHeadException(reason);
+        }
+    }
+
+    /**
+     * Scans the {@code count} bytes a read just put before {@code buffer}'s position.
+     *
+     * @return how many of them Tomcat may have: {@code count}, or fewer when a byte was refused
+     * @throws RefusedRequestHeadException if the very first new byte was refused, since returning 0 would make
+     *     Tomcat wait for bytes that were already read
+     */
+    int afterRead(ByteBuffer buffer, int count) {
+        if (count <= 0) {
+            return count;
+        }
+        int end = buffer.position();
+        int start = end - count;
+        int refused = scan(buffer, start, end);
+        if (refused < 0) {
+            return count;
+        }
+        buffer.position(refused);
+        return refuse(refused - start);
+    }
+
+    /** Remembers where each buffer of a scattering read starts, while the guard still looks at the connection. */
+    void beforeRead(ByteBuffer[] buffers, int offset, int length) {
+        beforeRead();
+        if (guard.isPassThrough()) {
+            return;
+        }
+        readStarts = positions(readStarts, buffers, offset, length);
+    }
+
+    /**
+     * Scans what a scattering read added to each buffer (the buffers may have been replaced by larger copies, which
+     * keep their positions).
+     *
+     * @return how many bytes Tomcat may have: {@code count}, or fewer when a byte was refused
+     * @throws RefusedRequestHeadException if the very first new byte was refused
+     */
+    long afterRead(ByteBuffer[] buffers, int offset, int length, long count) {
+        if (count <= 0 || guard.isPassThrough()) {
+            return count;
+        }
+        long kept = 0;
+        for (int i = 0; i < length; i++) {
+            ByteBuffer buffer = buffers[offset + i];
+            int end = buffer.position();
+            int refused = scan(buffer, readStarts[i], end);
+            if (refused >= 0) {
+                buffer.position(refused);
+                kept += refused - readStarts[i];
+                // later buffers give back what the read put there, as if it had stopped at the refused byte
+                for (int j = i + 1; j < length; j++) {
+                    buffers[offset + j].position(readStarts[j]);
+                }
+                return refuse(kept);
+            }
+            kept += end - readStarts[i];
+        }
+        return count;
+    }
+
+    /** Remembers where each buffer of a gathering write starts, while an upgrade answer may still come. */
+    void beforeWrite(ByteBuffer[] buffers, int offset, int length) {
+        if (!guard.isPassThrough()) {
+            writeStarts = positions(writeStarts, buffers, offset, length);
+        }
+    }
+
+    /** Shows the guard the response bytes a write just took from before {@code buffer}'s position. */
+    void afterWrite(ByteBuffer buffer, int start) {
+        if (guard.isPassThrough() || buffer.position() == start) {
+            return;
+        }
+        int end = buffer.position();
+        int limit = buffer.limit();
+        buffer.limit(end).position(start);
+        try {
+            guard.onResponse(buffer);
+        } finally {
+            buffer.limit(limit).position(end);
+        }
+    }
+
+    /** Shows the guard the response bytes a gathering write just took. */
+    void afterWrite(ByteBuffer[] buffers, int offset, int length) {
+        if (guard.isPassThrough()) {
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            afterWrite(buffers[offset + i], writeStarts[i]);
+        }
+    }
+
+    private int scan(ByteBuffer buffer, int start, int end) {
+        if (start == end || guard.isPassThrough()) {
+            return -1;
+        }
+        int position = buffer.position();
+        int limit = buffer.limit();
+        buffer.limit(end).position(start);
+        try {
+            return guard.scan(buffer);
+        } finally {
+            buffer.limit(limit).position(position);
+        }
+    }
+
+    private int refuse(int kept) {
+        return (int) refuse((long) kept);
+    }
+
+    private long refuse(long kept) {
+        refusal = guard.rejection();
+        if (kept == 0) {
+            beforeRead();
+        }
+        return kept;
+    }
+
+    private static int[] positions(int[] reused, ByteBuffer[] buffers, int offset, int length) {
+        int[] starts = reused.length >= length ? reused : new int[length];
+        for (int i = 0; i < length; i++) {
+            starts[i] = buffers[offset + i].position();
+        }
+        return starts;
+    }
+}

@@ -1,0 +1,106 @@
+package io.albtarget.servlet.undertow;
+
+import io.albtarget.http.RequestHeadGuard;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import org.xnio.channels.StreamSourceChannel;
+import org.xnio.conduits.AbstractStreamSinkConduit;
+import org.xnio.conduits.ConduitWritableByteChannel;
+import org.xnio.conduits.Conduits;
+import org.xnio.conduits.StreamSinkConduit;
+
+/**
+ * The write side of a guarded connection: shows the guard every response byte that reached the socket, so a
+ * {@code 101} answer to an upgrade request switches the connection to pass-through and any other answer keeps it
+ * guarded.
+ *
+ * <p>Only bytes the next conduit accepted are shown, once each, since a partial write is retried with the rest.
+ * Not thread-safe on its own: it shares its connection's guard with {@link GuardedSourceConduit} under the
+ * guard's lock, and Undertow writes one connection from one thread at a time.
+ */
+final class GuardedSinkConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
+
+    private final RequestHeadGuard guard;
+    /** Start positions of a gathering write's buffers, kept between writes so writing allocates nothing. */
+    private int[] starts = new int[8];
+
+    GuardedSinkConduit(StreamSinkConduit next, RequestHeadGuard guard) {
+        super(next);
+        this.guard = guard;
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        int start = src.position();
+        int written = next.write(src);
+        watch(src, start);
+        return written;
+    }
+
+    @Override
+    public int writeFinal(ByteBuffer src) throws IOException {
+        int start = src.position();
+        int written = next.writeFinal(src);
+        watch(src, start);
+        return written;
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
+        rememberStarts(srcs, offs, len);
+        long written = next.write(srcs, offs, len);
+        watch(srcs, offs, len);
+        return written;
+    }
+
+    @Override
+    public long writeFinal(ByteBuffer[] srcs, int offs, int len) throws IOException {
+        rememberStarts(srcs, offs, len);
+        long written = next.writeFinal(srcs, offs, len);
+        watch(srcs, offs, len);
+        return written;
+    }
+
+    // The transfers below would move bytes past the watch; they go through write(...) instead, which costs
+    // zero-copy file sending on guarded connections.
+
+    @Override
+    public long transferFrom(FileChannel src, long position, long count) throws IOException {
+        return src.transferTo(position, count, new ConduitWritableByteChannel(this));
+    }
+
+    @Override
+    public long transferFrom(StreamSourceChannel source, long count, ByteBuffer throughBuffer) throws IOException {
+        return Conduits.transfer(source, count, throughBuffer, this);
+    }
+
+    private void rememberStarts(ByteBuffer[] srcs, int offs, int len) {
+        if (starts.length < len) {
+            starts = new int[len];
+        }
+        for (int i = 0; i < len; i++) {
+            starts[i] = srcs[offs + i].position();
+        }
+    }
+
+    private void watch(ByteBuffer[] srcs, int offs, int len) {
+        for (int i = 0; i < len; i++) {
+            watch(srcs[offs + i], starts[i]);
+        }
+    }
+
+    /** Shows the guard {@code src[start, position)}, the bytes just written, and leaves the buffer as it was. */
+    private void watch(ByteBuffer src, int start) {
+        int end = src.position();
+        if (end == start) {
+            return;
+        }
+        int limit = src.limit();
+        synchronized (guard) {
+            src.limit(end).position(start);
+            guard.onResponse(src);
+        }
+        src.limit(limit).position(end);
+    }
+}

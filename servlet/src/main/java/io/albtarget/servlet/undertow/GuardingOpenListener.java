@@ -1,0 +1,72 @@
+package io.albtarget.servlet.undertow;
+
+import io.albtarget.http.RequestHeadGuard;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.ConnectorStatistics;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.OpenListener;
+import org.jspecify.annotations.Nullable;
+import org.xnio.OptionMap;
+import org.xnio.StreamConnection;
+import org.xnio.conduits.ConduitStreamSinkChannel;
+import org.xnio.conduits.ConduitStreamSourceChannel;
+
+/**
+ * An open listener that puts a {@link RequestHeadGuard} between each new connection's socket and Undertow.
+ *
+ * <p>The guard's conduits are installed before the delegate sees the connection, so every conduit Undertow stacks
+ * later (parser, body, idle timeout) reads and writes through them. Thread-safe as far as the delegate is.
+ */
+final class GuardingOpenListener implements OpenListener {
+
+    private final OpenListener delegate;
+
+    GuardingOpenListener(OpenListener delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void handleEvent(StreamConnection connection) {
+        RequestHeadGuard guard = new RequestHeadGuard();
+        ConduitStreamSourceChannel source = connection.getSourceChannel();
+        source.setConduit(new GuardedSourceConduit(source.getConduit(), guard));
+        ConduitStreamSinkChannel sink = connection.getSinkChannel();
+        sink.setConduit(new GuardedSinkConduit(sink.getConduit(), guard));
+        delegate.handleEvent(connection);
+    }
+
+    @Override
+    public HttpHandler getRootHandler() {
+        return delegate.getRootHandler();
+    }
+
+    @Override
+    public void setRootHandler(HttpHandler rootHandler) {
+        delegate.setRootHandler(rootHandler);
+    }
+
+    @Override
+    public OptionMap getUndertowOptions() {
+        return delegate.getUndertowOptions();
+    }
+
+    @Override
+    public void setUndertowOptions(OptionMap undertowOptions) {
+        delegate.setUndertowOptions(undertowOptions);
+    }
+
+    @Override
+    public ByteBufferPool getBufferPool() {
+        return delegate.getBufferPool();
+    }
+
+    @Override
+    public @Nullable ConnectorStatistics getConnectorStatistics() {
+        return delegate.getConnectorStatistics();
+    }
+
+    @Override
+    public void closeConnections() {
+        delegate.closeConnections();
+    }
+}

@@ -1,0 +1,75 @@
+package io.albtarget.servlet.tomcat;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/** An embedded Tomcat on 127.0.0.1 with one connector and a servlet that echoes what it received. */
+final class EmbeddedTomcat implements AutoCloseable {
+
+    private final Tomcat tomcat;
+    private final Connector connector;
+
+    private EmbeddedTomcat(Tomcat tomcat, Connector connector) {
+        this.tomcat = tomcat;
+        this.connector = connector;
+    }
+
+    /** Starts Tomcat with this connector, on 127.0.0.1 and the connector's port (0 for any). */
+    static EmbeddedTomcat start(Connector connector) {
+        try {
+            Tomcat tomcat = new Tomcat();
+            tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
+            connector.setProperty("address", "127.0.0.1");
+            tomcat.setConnector(connector);
+            Context context = tomcat.addContext("", null);
+            Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/");
+            tomcat.start();
+            return new EmbeddedTomcat(tomcat, connector);
+        } catch (Exception e) {
+            throw new IllegalStateException("Tomcat did not start", e);
+        }
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    Connector connector() {
+        return connector;
+    }
+
+    @Override
+    public void close() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            throw new IllegalStateException("Tomcat did not stop", e);
+        }
+    }
+
+    /** Answers 200 with the X-Test value it received (escaped) and the length of the body it read. */
+    static final class EchoServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            int length = request.getInputStream().readAllBytes().length;
+            String value = request.getHeader("X-Test");
+            StringBuilder escaped = new StringBuilder();
+            (value == null ? "" : value).chars().forEach(c -> escaped.append(c >= 0x20 && c < 0x7f
+                    ? String.valueOf((char) c) : String.format("\\x%02x", c)));
+            byte[] body = ("x-test=" + escaped + "\nlength=" + length + "\n").getBytes(StandardCharsets.US_ASCII);
+            response.setStatus(200);
+            response.setContentType("text/plain");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+}

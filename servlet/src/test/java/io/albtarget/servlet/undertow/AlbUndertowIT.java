@@ -1,0 +1,108 @@
+package io.albtarget.servlet.undertow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.keepalive.KeepAliveRequirement;
+import io.albtarget.servlet.RawHttp;
+import io.undertow.UndertowOptions;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xnio.OptionMap;
+
+/**
+ * Keep-alive tuning on a real Undertow listener: an ALB idle timeout of 2 s and a margin of 1 s must keep idle
+ * connections open for 3 s. {@link RawHttp#closedByServer()} blocks up to 5 s, so the time it took is when the
+ * server closed.
+ */
+class AlbUndertowIT {
+
+    private static final AlbSettings SETTINGS = AlbSettings.builder()
+            .idleTimeout(Duration.ofSeconds(2))
+            .keepAliveMargin(Duration.ofSeconds(1))
+            .build();
+    private static final String GET = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+    private AlbUndertow.Server server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Duration timeUntilClosed(RawHttp http) {
+        long start = System.nanoTime();
+        assertThat(http.closedByServer()).as("closed by the server within 5 s").isTrue();
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Test
+    void idleConnectionAfterARequestOutlastsTheAlbIdleTimeout() {
+        server = AlbUndertow.start(new EchoHandler(), "127.0.0.1", 0, SETTINGS);
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            assertThat(http.send(GET).read().status()).isEqualTo(200);
+            assertThat(timeUntilClosed(http)).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
+    void connectionWithoutARequestOutlastsTheAlbIdleTimeout() {
+        server = AlbUndertow.start(new EchoHandler(), "127.0.0.1", 0, SETTINGS);
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            assertThat(timeUntilClosed(http)).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
+    void hundredFiftyRequestsShareOneConnection() {
+        server = AlbUndertow.start(new EchoHandler(), "127.0.0.1", 0, SETTINGS);
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            for (int i = 1; i <= 150; i++) {
+                RawHttp.Response response = http.send(GET).read();
+                assertThat(response.status()).as("request %d", i).isEqualTo(200);
+                assertThat(response.header("Connection")).as("request %d", i).isNotEqualToIgnoringCase("close");
+            }
+        }
+    }
+
+    @Test
+    void explicitTooLowNoRequestTimeoutIsKeptWithAWarning() {
+        OptionMap options = OptionMap.create(UndertowOptions.NO_REQUEST_TIMEOUT, 1000);
+        assertThat(AlbUndertow.warnings(SETTINGS, options)).containsExactly(KeepAliveRequirement.of(SETTINGS)
+                .shortfall("Undertow NO_REQUEST_TIMEOUT", Duration.ofSeconds(1)));
+        server = AlbUndertow.start(new EchoHandler(), "127.0.0.1", 0, SETTINGS, options);
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            assertThat(http.send(GET).read().status()).isEqualTo(200);
+            assertThat(timeUntilClosed(http)).isBetween(Duration.ofMillis(800), Duration.ofMillis(2000));
+        }
+    }
+
+    @Test
+    void explicitTooLowIdleTimeoutIsWarnedAbout() {
+        OptionMap options = OptionMap.create(UndertowOptions.IDLE_TIMEOUT, 2999);
+        assertThat(AlbUndertow.warnings(SETTINGS, options)).containsExactly(KeepAliveRequirement.of(SETTINGS)
+                .shortfall("Undertow IDLE_TIMEOUT", Duration.ofMillis(2999)));
+    }
+
+    @Test
+    void explicitLongEnoughOrInfiniteTimeoutsAreNotWarnedAbout() {
+        assertThat(AlbUndertow.warnings(SETTINGS, OptionMap.create(UndertowOptions.NO_REQUEST_TIMEOUT, 3000,
+                UndertowOptions.IDLE_TIMEOUT, -1))).isEmpty();
+        assertThat(AlbUndertow.warnings(SETTINGS, OptionMap.EMPTY)).isEmpty();
+    }
+
+    @Test
+    void listenerGetsTheServerIdleTimeoutUnlessTheUserSetOne() {
+        OptionMap defaults = AlbUndertow.listenerOptions(SETTINGS, OptionMap.EMPTY);
+        assertThat(defaults.get(UndertowOptions.NO_REQUEST_TIMEOUT)).isEqualTo(3000);
+        assertThat(defaults.get(UndertowOptions.IDLE_TIMEOUT)).isEqualTo(3000);
+        OptionMap user = AlbUndertow.listenerOptions(SETTINGS, OptionMap.create(UndertowOptions.IDLE_TIMEOUT, 1,
+                UndertowOptions.MAX_HEADER_SIZE, 16384));
+        assertThat(user.get(UndertowOptions.IDLE_TIMEOUT)).isEqualTo(1);
+        assertThat(user.get(UndertowOptions.MAX_HEADER_SIZE)).isEqualTo(16384);
+        assertThat(user.get(UndertowOptions.NO_REQUEST_TIMEOUT)).isEqualTo(3000);
+    }
+}

@@ -23,14 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AlbFilterIT {
 
     private static final Map<TestServers, Map<String, String>> TABLE = new EnumMap<>(TestServers.class);
-    private static final Map<TestServers, TestServers.Running> NATIVE = new EnumMap<>(TestServers.class);
-    private static final Map<TestServers, TestServers.Running> GUARDED = new EnumMap<>(TestServers.class);
-
-    private static synchronized TestServers.Running running(Map<TestServers, TestServers.Running> servers,
-            TestServers server) {
-        return servers.computeIfAbsent(server, s -> servers == NATIVE ? s.native_()
-                : s.withAlbtarget(AlbSettings.defaults()));
-    }
+    private static final TestServers.Shared NATIVE = new TestServers.Shared(TestServers::native_);
+    private static final TestServers.Shared GUARDED = new TestServers.Shared(
+            server -> server.withAlbtarget(AlbSettings.defaults()));
 
     static Stream<Arguments> serversAndCases() {
         List<Arguments> arguments = new ArrayList<>();
@@ -46,9 +41,9 @@ class AlbFilterIT {
     @MethodSource("serversAndCases")
     @DisplayName("with albtarget, every server answers the status an ALB target must")
     void withAlbtarget(TestServers server, WireCase wireCase) throws Exception {
-        TestServers.Running plain = running(NATIVE, server);
+        TestServers.Running plain = NATIVE.get(server);
         int nativeStatus = RawHttp.exchange(plain.port(), wireCase.bytes(plain.port())).status();
-        TestServers.Running running = running(GUARDED, server);
+        TestServers.Running running = GUARDED.get(server);
         try (RawHttp http = RawHttp.connect(running.port())) {
             RawHttp.Response response = http.send(wireCase.bytes(running.port())).read();
             record(server, wireCase, nativeStatus, response.status());
@@ -61,7 +56,7 @@ class AlbFilterIT {
 
     @ServerTest
     void filterRejectionSaysWhyInOneLine(TestServers server) {
-        TestServers.Running running = running(GUARDED, server);
+        TestServers.Running running = GUARDED.get(server);
         RawHttp.Response response = RawHttp.exchange(running.port(), "GET / HTTP/1.1\r\nHost: 203.0.113.9\r\n\r\n");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
@@ -82,7 +77,7 @@ class AlbFilterIT {
     @DisplayName("Tomcat and Undertow unfold obs-fold by themselves: the guard, not the filter, must refuse it")
     void obsFoldIsUnfoldedNatively(TestServers server) {
         assumeTrue(server != TestServers.JETTY, "Jetty refuses obs-fold by itself");
-        TestServers.Running plain = running(NATIVE, server);
+        TestServers.Running plain = NATIVE.get(server);
         RawHttp.Response response = RawHttp.exchange(plain.port(),
                 "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Test: a\r\n b\r\nConnection: close\r\n\r\n");
         assertThat(response.status()).isEqualTo(200);
@@ -95,12 +90,8 @@ class AlbFilterIT {
 
     @AfterAll
     static void stopServersAndPrintTable() {
-        for (TestServers.Running running : NATIVE.values()) {
-            running.close();
-        }
-        for (TestServers.Running running : GUARDED.values()) {
-            running.close();
-        }
+        NATIVE.close();
+        GUARDED.close();
         List<TestServers> servers = TestServers.selected().toList();
         StringBuilder table = new StringBuilder("\n| case |");
         servers.forEach(server -> table.append(' ').append(server).append(" |"));

@@ -20,8 +20,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
@@ -63,6 +66,29 @@ enum TestServers {
         }
     }
 
+    /**
+     * Servers started one way, each on its first use, and stopped together: for a test class that sends many
+     * requests to each server and needs no fresh one.
+     */
+    static final class Shared implements AutoCloseable {
+        private final Function<TestServers, Running> start;
+        private final Map<TestServers, Running> running = new EnumMap<>(TestServers.class);
+
+        Shared(Function<TestServers, Running> start) {
+            this.start = start;
+        }
+
+        synchronized Running get(TestServers server) {
+            return running.computeIfAbsent(server, start);
+        }
+
+        @Override
+        public synchronized void close() {
+            running.values().forEach(Running::close);
+            running.clear();
+        }
+    }
+
     private final BiFunction<AlbSettings, @Nullable AlbFilter, Running> starter;
 
     TestServers(BiFunction<AlbSettings, @Nullable AlbFilter, Running> starter) {
@@ -92,13 +118,13 @@ enum TestServers {
     }
 
     /**
-     * Answers 200 with the X-Test value it received, escaped, so a test sees what the parser made of it; with
-     * {@code ?ms=N}, after N milliseconds.
+     * Answers 200 with the X-Test value it received, escaped, so a test sees what the parser made of it, and the
+     * length of the body it read in X-Body-Length; with {@code ?ms=N}, after N milliseconds.
      */
     static final class EchoServlet extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            request.getInputStream().readAllBytes();
+            int bodyLength = request.getInputStream().readAllBytes().length;
             String ms = request.getParameter("ms");
             if (ms != null) {
                 try {
@@ -112,6 +138,7 @@ enum TestServers {
                     .getBytes(StandardCharsets.US_ASCII);
             response.setStatus(200);
             response.setContentType("text/plain");
+            response.setIntHeader("X-Body-Length", bodyLength);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }

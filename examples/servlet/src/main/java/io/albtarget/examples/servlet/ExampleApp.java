@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.LogManager;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.juli.ClassLoaderLogManager;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
@@ -31,6 +34,12 @@ public final class ExampleApp {
     }
 
     public static void main(String[] args) throws Exception {
+        // Tomcat's log manager ignores the JDK's reset of logging at the start of shutdown, so the drain's phases,
+        // logged from shutdown hooks, are still written; logging is shut down once Tomcat has stopped
+        System.setProperty("java.util.logging.manager", ClassLoaderLogManager.class.getName());
+        if (LogManager.getLogManager() instanceof ClassLoaderLogManager logs) {
+            logs.setUseShutdownHook(false);
+        }
         int port;
         AlbSettings settings;
         try {
@@ -58,12 +67,21 @@ public final class ExampleApp {
         } catch (LifecycleException e) {
             System.err.println("albtarget example: " + e.getMessage());
         }
+        if (LogManager.getLogManager() instanceof ClassLoaderLogManager logs) {
+            logs.shutdown();
+        }
     }
 
     static Tomcat start(int port, AlbSettings settings, AlbFilter albFilter) throws IOException, LifecycleException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("albtarget-example").toString());
         tomcat.setConnector(AlbTomcat.connector(port, settings));
+        // Tomcat's own error pages (its answer to a request its parser or albtarget's guard refused) would show a
+        // stack trace and the server version to anyone who sends a bad request
+        ErrorReportValve errors = new ErrorReportValve();
+        errors.setShowReport(false);
+        errors.setShowServerInfo(false);
+        tomcat.getHost().getPipeline().addValve(errors);
         Context context = tomcat.addContext("", null);
 
         FilterDef filter = new FilterDef();

@@ -115,14 +115,7 @@ public final class RequestHeadGuard {
             int found = scan(buffer.array(), offset + from, offset + to);
             return found < 0 ? -1 : found - offset;
         }
-        for (int i = from; i < to; i++) {
-            if (state == State.PASS_THROUGH) {
-                return -1;
-            }
-            if (state == State.BODY || state == State.CHUNK_DATA) {
-                i += skipBody(to - i) - 1;
-                continue;
-            }
+        for (int i = next(from, to); i < to; i = next(i + 1, to)) {
             if (!accept(buffer.get(i))) {
                 return i;
             }
@@ -136,19 +129,20 @@ public final class RequestHeadGuard {
      * @return the index of the first refused byte, or -1 if every byte may reach the server
      */
     public int scan(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (state == State.PASS_THROUGH) {
-                return -1;
-            }
-            if (state == State.BODY || state == State.CHUNK_DATA) {
-                i += skipBody(to - i) - 1;
-                continue;
-            }
+        for (int i = next(from, to); i < to; i = next(i + 1, to)) {
             if (!accept(bytes[i])) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The index of the next byte to look at: {@code i}, past body bytes, or {@code to} once stepped aside. */
+    private int next(int i, int to) {
+        if (i >= to || state == State.PASS_THROUGH) {
+            return to;
+        }
+        return state == State.BODY || state == State.CHUNK_DATA ? i + skipBody(to - i) : i;
     }
 
     /** Skips body bytes by arithmetic; returns how many of the {@code available} bytes were body. */
@@ -278,13 +272,19 @@ public final class RequestHeadGuard {
         return true;
     }
 
+    /** Whether a field line, of the head or of a trailer, starts with whitespace (a fold) or a colon (no name). */
+    private boolean refusedLineStart(byte b) {
+        if (b == ' ' || b == '\t') {
+            return !reject(OBS_FOLD);
+        }
+        return b == ':' && !reject(EMPTY_NAME);
+    }
+
     private boolean lineStart(byte b) {
+        if (refusedLineStart(b)) {
+            return false;
+        }
         switch (b) {
-            case ' ':
-            case '\t':
-                return reject(OBS_FOLD);
-            case ':':
-                return reject(EMPTY_NAME);
             case '\r':
                 state = State.END_CR;
                 return true;
@@ -451,22 +451,11 @@ public final class RequestHeadGuard {
     }
 
     private boolean trailerLineStart(byte b) {
-        switch (b) {
-            case ' ':
-            case '\t':
-                return reject(OBS_FOLD);
-            case ':':
-                return reject(EMPTY_NAME);
-            case '\r':
-                state = State.TRAILER_END_CR;
-                return true;
-            case '\n':
-                state = startHead();
-                return true;
-            default:
-                state = State.TRAILER_LINE;
-                return true;
+        if (refusedLineStart(b)) {
+            return false;
         }
+        state = b == '\r' ? State.TRAILER_END_CR : b == '\n' ? startHead() : State.TRAILER_LINE;
+        return true;
     }
 
     private boolean stopWatching() {

@@ -4,9 +4,13 @@ import io.albtarget.http.RequestHeadGuard;
 import org.apache.coyote.http11.Http11NioProtocol;
 
 /**
- * Tomcat's HTTP/1.1 NIO protocol with a {@link RequestHeadGuard} on every connection: a request head with an
- * obs-fold or empty-name line is answered by Tomcat itself with 400 and the connection is closed, after the
- * responses to the requests before it; everything else reaches Tomcat unchanged.
+ * Tomcat's HTTP/1.1 NIO protocol with a {@link RequestHeadGuard} on every connection: a request head the guard
+ * refuses (an obs-fold line, which Tomcat would silently unfold, or both Content-Length and Transfer-Encoding,
+ * which Tomcat would resolve by dropping Content-Length) is answered by Tomcat itself with 400 and the connection
+ * is closed, after the responses to the requests before it; everything else reaches Tomcat unchanged.
+ *
+ * <p>It sets no timeouts: {@link AlbTomcat#tune} does, for embedded servers. In {@code server.xml}, set
+ * {@code connectionTimeout} and {@code keepAliveTimeout} above the ALB idle timeout yourself.
  *
  * <p>Name it wherever Tomcat takes a protocol class name, in {@code server.xml}:
  * <pre>{@code <Connector port="8080" protocol="io.albtarget.servlet.tomcat.AlbHttp11NioProtocol"/>}</pre>

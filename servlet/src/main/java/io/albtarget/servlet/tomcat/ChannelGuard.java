@@ -2,6 +2,7 @@ package io.albtarget.servlet.tomcat;
 
 import io.albtarget.http.RefusedRequestHeadException;
 import io.albtarget.http.RequestHeadGuard;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
@@ -59,8 +60,34 @@ final class ChannelGuard {
         return refuse(refused - start);
     }
 
+    /** A scattering read or gathering write of the channel the guard belongs to. */
+    @FunctionalInterface
+    interface Transfer {
+        long apply(ByteBuffer[] buffers, int offset, int length) throws IOException;
+    }
+
+    /**
+     * A scattering read through the guard.
+     *
+     * @return how many bytes Tomcat may have
+     * @throws RefusedRequestHeadException if an earlier read was cut short at a refused byte, or this one read
+     *     nothing but refused bytes
+     */
+    long read(ByteBuffer[] buffers, int offset, int length, Transfer read) throws IOException {
+        beforeRead(buffers, offset, length);
+        return afterRead(buffers, offset, length, read.apply(buffers, offset, length));
+    }
+
+    /** A gathering write whose bytes the guard watches for the answer to an upgrade. */
+    long write(ByteBuffer[] buffers, int offset, int length, Transfer write) throws IOException {
+        beforeWrite(buffers, offset, length);
+        long written = write.apply(buffers, offset, length);
+        afterWrite(buffers, offset, length);
+        return written;
+    }
+
     /** Remembers where each buffer of a scattering read starts, while the guard still looks at the connection. */
-    void beforeRead(ByteBuffer[] buffers, int offset, int length) {
+    private void beforeRead(ByteBuffer[] buffers, int offset, int length) {
         beforeRead();
         if (guard.isPassThrough()) {
             return;
@@ -75,7 +102,7 @@ final class ChannelGuard {
      * @return how many bytes Tomcat may have: {@code count}, or fewer when a byte was refused
      * @throws RefusedRequestHeadException if the very first new byte was refused
      */
-    long afterRead(ByteBuffer[] buffers, int offset, int length, long count) {
+    private long afterRead(ByteBuffer[] buffers, int offset, int length, long count) {
         if (count <= 0 || guard.isPassThrough()) {
             return count;
         }
@@ -99,7 +126,7 @@ final class ChannelGuard {
     }
 
     /** Remembers where each buffer of a gathering write starts, while an upgrade answer may still come. */
-    void beforeWrite(ByteBuffer[] buffers, int offset, int length) {
+    private void beforeWrite(ByteBuffer[] buffers, int offset, int length) {
         if (!guard.isPassThrough()) {
             writeStarts = positions(writeStarts, buffers, offset, length);
         }
@@ -121,7 +148,7 @@ final class ChannelGuard {
     }
 
     /** Shows the guard the response bytes a gathering write just took. */
-    void afterWrite(ByteBuffer[] buffers, int offset, int length) {
+    private void afterWrite(ByteBuffer[] buffers, int offset, int length) {
         if (guard.isPassThrough()) {
             return;
         }

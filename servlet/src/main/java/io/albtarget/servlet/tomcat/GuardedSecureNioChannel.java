@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 final class GuardedSecureNioChannel extends SecureNioChannel {
 
     private final ChannelGuard guard = new ChannelGuard();
+    // made once, so that reads and writes allocate nothing
+    private final ChannelGuard.Transfer scatteringRead = super::read;
+    private final ChannelGuard.Transfer gatheringWrite = super::write;
 
     GuardedSecureNioChannel(SocketBufferHandler buffer, NioEndpoint endpoint) {
         super(buffer, endpoint);
@@ -40,8 +43,7 @@ final class GuardedSecureNioChannel extends SecureNioChannel {
 
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        guard.beforeRead(dsts, offset, length);
-        return guard.afterRead(dsts, offset, length, super.read(dsts, offset, length));
+        return guard.read(dsts, offset, length, scatteringRead);
     }
 
     @Override
@@ -58,9 +60,6 @@ final class GuardedSecureNioChannel extends SecureNioChannel {
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        guard.beforeWrite(srcs, offset, length);
-        long written = super.write(srcs, offset, length);
-        guard.afterWrite(srcs, offset, length);
-        return written;
+        return guard.write(srcs, offset, length, gatheringWrite);
     }
 }

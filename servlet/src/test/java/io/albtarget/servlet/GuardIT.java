@@ -1,5 +1,6 @@
 package io.albtarget.servlet;
 
+import static io.albtarget.servlet.GuardAssertions.assertRefusedAndClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
@@ -41,13 +42,6 @@ class GuardIT {
     private static void assertEchoed(RawHttp.Response response, String xTest) {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("x-test=" + xTest + "\n");
-    }
-
-    private static void assertRefusedAndClosed(RawHttp http) {
-        RawHttp.Response response = http.read();
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).doesNotContain("x-test=");
-        assertThat(http.closedByServer()).as("connection closed after the 400").isTrue();
     }
 
     @ServerTest

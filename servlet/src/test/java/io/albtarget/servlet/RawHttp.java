@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -53,12 +54,18 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
-    /** A TLS connection to this port that trusts any certificate: a test server's is a throwaway one. */
-    public static RawHttp connectTls(int port) {
+    /**
+     * A TLS connection to this port that trusts any certificate (a test server's is a throwaway one) and offers
+     * these protocols by ALPN, e.g. {@code "h2"}; with none, ALPN is not used. See {@link #applicationProtocol()}.
+     */
+    public static RawHttp connectTls(int port, String... applicationProtocols) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new TrustAll()}, null);
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(applicationProtocols);
+            socket.setSSLParameters(parameters);
             RawHttp http = new RawHttp(socket, port);
             socket.startHandshake();
             return http;
@@ -67,6 +74,12 @@ public final class RawHttp implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The protocol the server chose by ALPN, e.g. {@code "h2"}; empty when it chose none or on a plain connection. */
+    public String applicationProtocol() {
+        String protocol = socket instanceof SSLSocket tls ? tls.getApplicationProtocol() : null;
+        return protocol == null ? "" : protocol;
     }
 
     /** Sends one request on a new plain connection and reads its response. */

@@ -4,10 +4,13 @@ import io.albtarget.AlbSettings;
 import io.albtarget.keepalive.KeepAliveRequirement;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.OpenListener;
+import io.undertow.server.protocol.http.AlpnOpenListener;
 import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.server.protocol.http2.Http2OpenListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -16,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.Option;
@@ -27,9 +32,9 @@ import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
 
 /**
- * Starts an Undertow HTTP listener that is a correct ALB target: a request head with an obs-fold or empty-name
- * line gets Undertow's own 400 and a close (Undertow would otherwise unfold or accept it), and idle keep-alive
- * connections outlast the ALB's idle timeout by {@code alb.keep-alive.margin}.
+ * Starts an Undertow HTTP or HTTPS listener that is a correct ALB target: a request head with an obs-fold or
+ * empty-name line gets Undertow's own 400 and a close (Undertow would otherwise unfold or accept it), and idle
+ * keep-alive connections outlast the ALB's idle timeout by {@code alb.keep-alive.margin}.
  *
  * <pre class="code">{@code
  * HttpHandler handler = deploymentManager.start();
@@ -39,8 +44,9 @@ import org.xnio.channels.AcceptingChannel;
  * }</pre>
  *
  * <p>The listener is wired the way {@code Undertow.start()} wires one (its own XNIO worker, a pool of 16 KiB direct
- * buffers), because {@code Undertow.builder()} offers no hook on new connections; responses to pipelined requests
- * are not buffered, so that a 400 for a refused head comes after them.
+ * buffers; for HTTPS, Undertow's TLS and ALPN), because {@code Undertow.builder()} offers no hook on new
+ * connections; over TLS the guard reads the decrypted bytes. Responses to pipelined requests are not buffered, so
+ * that a 400 for a refused head comes after them.
  * Undertow's {@code NO_REQUEST_TIMEOUT} (which closes an idle keep-alive connection) and {@code IDLE_TIMEOUT} are
  * both set to {@code alb.idle-timeout + alb.keep-alive.margin}, unless given explicitly in the server options. With
  * {@code alb.enabled=false} the listener has no guard and no tuning; {@code NO_REQUEST_TIMEOUT} then keeps
@@ -93,6 +99,38 @@ public final class AlbUndertow {
      */
     public static Server start(HttpHandler handler, String host, int port, AlbSettings settings,
             OptionMap serverOptions) {
+        return listen(handler, host, port, settings, serverOptions, null);
+    }
+
+    /**
+     * Starts an HTTPS listener with these Undertow server options and this TLS context, for an HTTPS target group.
+     *
+     * <p>The guard reads the decrypted request bytes, and the server options, keep-alive timeouts and warnings are
+     * those of {@link #start(HttpHandler, String, int, AlbSettings, OptionMap) the HTTP listener}. As with
+     * {@code Undertow.start()}, {@code ENABLE_HTTP2} makes the listener offer {@code h2} ahead of HTTP/1.1 by
+     * ALPN; a connection that agrees on {@code h2} opens with the HTTP/2 preface, which switches its guard to
+     * pass-through. Without {@code ENABLE_HTTP2} the listener speaks HTTP/1.1 only. The ALB does not check a
+     * target's certificate, so a self-signed one will do.
+     *
+     * @param handler the root handler, e.g. a servlet deployment's
+     * @param host the address to bind, e.g. {@code 0.0.0.0}
+     * @param port the port to bind; 0 for any free port, see {@link Server#port()}
+     * @param settings the load balancer's settings
+     * @param serverOptions Undertow server options, passed to the HTTP/1.1 and HTTP/2 listeners
+     * @param tls the server's TLS context, initialised with its key and certificate
+     * @return the running server
+     * @throws UncheckedIOException if the port cannot be bound
+     * @throws IllegalArgumentException if {@code port} is not from 0 to 65535
+     */
+    public static Server start(HttpHandler handler, String host, int port, AlbSettings settings,
+            OptionMap serverOptions, SSLContext tls) {
+        Objects.requireNonNull(tls, "'tls' must not be null");
+        return listen(handler, host, port, settings, serverOptions, tls);
+    }
+
+    /** Starts a listener over plain TCP, or over TLS when {@code tls} is given. */
+    private static Server listen(HttpHandler handler, String host, int port, AlbSettings settings,
+            OptionMap serverOptions, @Nullable SSLContext tls) {
         Objects.requireNonNull(handler, "'handler' must not be null");
         Objects.requireNonNull(host, "'host' must not be null");
         Objects.requireNonNull(settings, "'settings' must not be null");
@@ -103,32 +141,17 @@ public final class AlbUndertow {
         if (settings.enabled()) {
             warnings(settings, serverOptions).forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         }
-        int ioThreads = Math.max(Runtime.getRuntime().availableProcessors(), 2);
-        XnioWorker worker;
-        try {
-            worker = Xnio.getInstance(HttpOpenListener.class.getClassLoader()).createWorker(OptionMap.builder()
-                    .set(Options.WORKER_NAME, "albtarget-undertow")
-                    .set(Options.WORKER_IO_THREADS, ioThreads)
-                    .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 8)
-                    .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8)
-                    .set(Options.TCP_NODELAY, true)
-                    .set(Options.CORK, true)
-                    .getMap());
-        } catch (IOException e) {
-            throw new UncheckedIOException("the XNIO worker for Undertow did not start", e);
-        }
+        Xnio xnio = Xnio.getInstance(HttpOpenListener.class.getClassLoader());
+        XnioWorker worker = startWorker(xnio);
         ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
         try {
-            HttpOpenListener http = new HttpOpenListener(buffers, listenerOptions(settings, serverOptions));
-            http.setRootHandler(handler);
-            OpenListener listener = settings.enabled() ? new GuardingOpenListener(http) : http;
-            AcceptingChannel<StreamConnection> channel = worker.createStreamConnectionServer(
-                    new InetSocketAddress(host, port), ChannelListeners.openListenerAdapter(listener),
-                    OptionMap.builder()
-                            .set(Options.TCP_NODELAY, true)
-                            .set(Options.REUSE_ADDRESSES, true)
-                            .set(Options.BACKLOG, 1000)
-                            .getMap());
+            OpenListener listener = openListener(handler, buffers, listenerOptions(settings, serverOptions),
+                    tls != null);
+            if (settings.enabled()) {
+                listener = new GuardingOpenListener(listener);
+            }
+            AcceptingChannel<? extends StreamConnection> channel = bind(xnio, worker,
+                    new InetSocketAddress(host, port), listener, tls);
             channel.resumeAccepts();
             return new Running(channel, worker, buffers);
         } catch (IOException | RuntimeException e) {
@@ -139,6 +162,59 @@ public final class AlbUndertow {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    private static XnioWorker startWorker(Xnio xnio) {
+        int ioThreads = Math.max(Runtime.getRuntime().availableProcessors(), 2);
+        try {
+            return xnio.createWorker(OptionMap.builder()
+                    .set(Options.WORKER_NAME, "albtarget-undertow")
+                    .set(Options.WORKER_IO_THREADS, ioThreads)
+                    .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 8)
+                    .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8)
+                    .set(Options.TCP_NODELAY, true)
+                    .set(Options.CORK, true)
+                    .getMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the XNIO worker for Undertow did not start", e);
+        }
+    }
+
+    /**
+     * Undertow's listener for new connections: HTTP/1.1 (with h2c when {@code ENABLE_HTTP2} is set) or, over TLS
+     * with {@code ENABLE_HTTP2}, ALPN offering {@code h2} ahead of HTTP/1.1, as {@code Undertow.start()} has it.
+     */
+    private static OpenListener openListener(HttpHandler handler, ByteBufferPool buffers, OptionMap options,
+            boolean tls) {
+        HttpOpenListener http = new HttpOpenListener(buffers, options);
+        http.setRootHandler(handler);
+        if (!tls || !options.get(UndertowOptions.ENABLE_HTTP2, false)) {
+            return http;
+        }
+        Http2OpenListener h2 = new Http2OpenListener(buffers, options);
+        h2.setRootHandler(handler);
+        // Undertow.start() also offers the deprecated draft name h2-14, which no current client asks for
+        return new AlpnOpenListener(buffers, options, http).addProtocol(Http2OpenListener.HTTP2, h2, 10);
+    }
+
+    /**
+     * Binds the port and hands each accepted connection to the listener. A TLS server hands over its
+     * {@code SslConnection}, whose conduits carry plaintext, so a guard installed on them reads decrypted bytes.
+     */
+    private static AcceptingChannel<? extends StreamConnection> bind(Xnio xnio, XnioWorker worker,
+            InetSocketAddress address, OpenListener listener, @Nullable SSLContext tls) throws IOException {
+        OptionMap socketOptions = OptionMap.builder()
+                .set(Options.TCP_NODELAY, true)
+                .set(Options.REUSE_ADDRESSES, true)
+                .set(Options.BACKLOG, 1000)
+                .getMap();
+        if (tls == null) {
+            return worker.createStreamConnectionServer(address, ChannelListeners.openListenerAdapter(listener),
+                    socketOptions);
+        }
+        return new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), tls)
+                .createSslConnectionServer(worker, address, ChannelListeners.openListenerAdapter(listener),
+                        socketOptions);
     }
 
     /** The listener's options: the user's, plus the keep-alive timeouts albtarget needs where the user set none. */
@@ -188,12 +264,12 @@ public final class AlbUndertow {
     }
 
     private static final class Running implements Server {
-        private final AcceptingChannel<StreamConnection> channel;
+        private final AcceptingChannel<? extends StreamConnection> channel;
         private final XnioWorker worker;
         private final ByteBufferPool buffers;
         private final int port;
 
-        Running(AcceptingChannel<StreamConnection> channel, XnioWorker worker, ByteBufferPool buffers) {
+        Running(AcceptingChannel<? extends StreamConnection> channel, XnioWorker worker, ByteBufferPool buffers) {
             this.channel = channel;
             this.worker = worker;
             this.buffers = buffers;

@@ -15,7 +15,9 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * An open listener that puts a {@link RequestHeadGuard} between each new connection's socket and Undertow.
  *
  * <p>The guard's conduits are installed before the delegate sees the connection, so every conduit Undertow stacks
- * later (parser, body, idle timeout) reads and writes through them. Thread-safe as far as the delegate is.
+ * later (parser, body, idle timeout) reads and writes through them. On a TLS connection they sit on the
+ * {@code SslConnection}'s conduit, which carries plaintext, and ALPN's first read already goes through them.
+ * Thread-safe as far as the delegate is.
  */
 final class GuardingOpenListener implements OpenListener {
 

@@ -1,13 +1,14 @@
 package io.albtarget.servlet.tomcat;
 
+import static io.albtarget.servlet.GuardAssertions.assertRefusedAndClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.servlet.RawHttp;
 import io.albtarget.servlet.RawHttp.Frame;
+import io.albtarget.servlet.TestKeystore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http2.Http2Protocol;
@@ -50,11 +51,6 @@ class TomcatGuardIT {
 
     private static String get(String headers) {
         return "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n";
-    }
-
-    private static void assertRefusedAndClosed(RawHttp http) {
-        assertThat(http.read().status()).isEqualTo(400);
-        assertThat(http.closedByServer()).as("connection closed after the 400").isTrue();
     }
 
     @Test
@@ -172,16 +168,8 @@ class TomcatGuardIT {
         private EmbeddedTomcat tls;
 
         @BeforeAll
-        void start(@TempDir Path dir) throws Exception {
-            Path keystore = dir.resolve("server.p12");
-            Process keytool = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                    "-alias", "tomcat", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=localhost", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                    "-storepass", "changeit", "-keypass", "changeit"))
-                    .redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(keytool.waitFor()).as(output).isZero();
+        void start(@TempDir Path dir) {
+            Path keystore = TestKeystore.create(dir);
 
             Connector connector = new Connector(AlbHttp11NioProtocol.class.getName());
             connector.setPort(0);
@@ -192,7 +180,7 @@ class TomcatGuardIT {
             SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host,
                     SSLHostConfigCertificate.Type.RSA);
             certificate.setCertificateKeystoreFile(keystore.toString());
-            certificate.setCertificateKeystorePassword("changeit");
+            certificate.setCertificateKeystorePassword(TestKeystore.PASSWORD);
             certificate.setCertificateKeystoreType("PKCS12");
             host.addCertificate(certificate);
             connector.addSslHostConfig(host);

@@ -43,12 +43,17 @@ class UndertowGuardIT {
         try (AlbUndertow.Server h2 = AlbUndertow.start(new EchoHandler(), "127.0.0.1", 0, AlbSettings.defaults(),
                 OptionMap.create(UndertowOptions.ENABLE_HTTP2, true));
                 RawHttp http = RawHttp.connect(h2.port())) {
-            http.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").send(new Frame(Frame.SETTINGS, 0, 0, new byte[0]).bytes());
-
-            Frame first = http.readFrame();
-            assertThat(first.type()).as("frame type").isEqualTo(Frame.SETTINGS);
-            assertThat(first.stream()).isZero();
+            assertHttp2Answered(http);
         }
+    }
+
+    /** Sends the HTTP/2 preface and an empty SETTINGS frame; Undertow must answer with its own SETTINGS frame. */
+    static void assertHttp2Answered(RawHttp http) {
+        http.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").send(new Frame(Frame.SETTINGS, 0, 0, new byte[0]).bytes());
+
+        Frame first = http.readFrame();
+        assertThat(first.type()).as("frame type").isEqualTo(Frame.SETTINGS);
+        assertThat(first.stream()).isZero();
     }
 
     @Test

@@ -25,6 +25,24 @@ final class GuardedSinkConduit extends AbstractStreamSinkConduit<StreamSinkCondu
     /** Start positions of a gathering write's buffers, kept between writes so writing allocates nothing. */
     private int[] starts = new int[8];
 
+    /** A write of the next conduit. */
+    @FunctionalInterface
+    private interface Write {
+        int apply(ByteBuffer src) throws IOException;
+    }
+
+    /** A gathering write of the next conduit. */
+    @FunctionalInterface
+    private interface GatheringWrite {
+        long apply(ByteBuffer[] srcs, int offs, int len) throws IOException;
+    }
+
+    // made once, so that writing allocates nothing
+    private final Write plainWrite = src -> next.write(src);
+    private final Write finalWrite = src -> next.writeFinal(src);
+    private final GatheringWrite plainGather = (srcs, offs, len) -> next.write(srcs, offs, len);
+    private final GatheringWrite finalGather = (srcs, offs, len) -> next.writeFinal(srcs, offs, len);
+
     GuardedSinkConduit(StreamSinkConduit next, RequestHeadGuard guard) {
         super(next);
         this.guard = guard;
@@ -32,32 +50,34 @@ final class GuardedSinkConduit extends AbstractStreamSinkConduit<StreamSinkCondu
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        int start = src.position();
-        int written = next.write(src);
-        watch(src, start);
-        return written;
+        return watched(src, plainWrite);
     }
 
     @Override
     public int writeFinal(ByteBuffer src) throws IOException {
-        int start = src.position();
-        int written = next.writeFinal(src);
-        watch(src, start);
-        return written;
+        return watched(src, finalWrite);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
-        rememberStarts(srcs, offs, len);
-        long written = next.write(srcs, offs, len);
-        watch(srcs, offs, len);
-        return written;
+        return watched(srcs, offs, len, plainGather);
     }
 
     @Override
     public long writeFinal(ByteBuffer[] srcs, int offs, int len) throws IOException {
+        return watched(srcs, offs, len, finalGather);
+    }
+
+    private int watched(ByteBuffer src, Write write) throws IOException {
+        int start = src.position();
+        int written = write.apply(src);
+        watch(src, start);
+        return written;
+    }
+
+    private long watched(ByteBuffer[] srcs, int offs, int len, GatheringWrite write) throws IOException {
         rememberStarts(srcs, offs, len);
-        long written = next.writeFinal(srcs, offs, len);
+        long written = write.apply(srcs, offs, len);
         watch(srcs, offs, len);
         return written;
     }

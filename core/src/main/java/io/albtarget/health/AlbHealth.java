@@ -4,7 +4,9 @@ import io.albtarget.AlbSettings;
 import io.albtarget.spi.HealthIndicator;
 import io.albtarget.spi.HealthIndicator.Status;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
@@ -49,11 +51,22 @@ public final class AlbHealth {
         return thread;
     });
 
+    /** The answers that never change for a target group, made once so that answering allocates nothing. */
+    private final Map<HealthState, HealthAnswer> notServing = new EnumMap<>(HealthState.class);
+    private final HealthAnswer up;
+    private final HealthAnswer down;
+
     private AlbHealth(AlbSettings settings) {
         this.settings = settings;
         String configured = settings.healthCheckPath();
         int query = configured.indexOf('?');
         this.path = query < 0 ? configured : configured.substring(0, query);
+        for (HealthState s : HealthState.values()) {
+            notServing.put(s, new HealthAnswer(503, "{\"status\":\"" + s + "\"}"));
+        }
+        int healthy = settings.matcher().healthyCode();
+        this.up = new HealthAnswer(healthy, healthy == 204 ? "" : "{\"status\":\"UP\"}");
+        this.down = new HealthAnswer(503, "{\"status\":\"DOWN\"}");
     }
 
     /** Health for a target group, with the indicators listed in {@code META-INF/services}. */
@@ -107,46 +120,57 @@ public final class AlbHealth {
      * User-Agent is the ALB's health checker are, so that the application keeps its home page.
      */
     public boolean isHealthCheck(String method, String requestPath, @Nullable String userAgent) {
-        if (!requestPath.equals(path) || !(method.equals("GET") || method.equals("HEAD"))) {
+        if (!isHealthCheckPath(requestPath) || !(method.equals("GET") || method.equals("HEAD"))) {
             return false;
         }
         return !path.equals("/") || USER_AGENT.equals(userAgent);
+    }
+
+    /**
+     * Whether a request path is the health-check path, the first test of {@link #isHealthCheck}: integrations ask it
+     * first, so that other requests pay no look-up of their User-Agent.
+     */
+    public boolean isHealthCheckPath(String requestPath) {
+        return requestPath.equals(path);
     }
 
     /** The answer to a health check now; waits at most {@code alb.health.deadline} for indicators. */
     public HealthAnswer answer() {
         HealthState current = state.get();
         if (current != HealthState.SERVING) {
-            return new HealthAnswer(503, "{\"status\":\"" + current + "\"}");
+            return notServing.get(current);
         }
         List<IndicatorRun> runs = indicators;
+        if (runs.isEmpty()) {
+            return up;
+        }
         List<CompletableFuture<Status>> evaluations = new ArrayList<>(runs.size());
         for (IndicatorRun run : runs) {
             evaluations.add(run.start(executor));
         }
         long deadline = System.nanoTime() + settings.healthDeadline().toNanos();
-        boolean up = true;
-        StringBuilder details = new StringBuilder();
+        boolean allUp = true;
+        @Nullable StringBuilder details = settings.healthDetails() ? new StringBuilder() : null;
         for (int i = 0; i < runs.size(); i++) {
             IndicatorRun run = runs.get(i);
             Status status = run.await(evaluations.get(i), deadline);
             if (status == Status.DOWN && run.indicator().critical()) {
-                up = false;
+                allUp = false;
             }
-            details.append(i == 0 ? "" : ",").append('"').append(json(run.indicator().name())).append("\":\"")
-                    .append(status).append('"');
+            if (details != null) {
+                details.append(i == 0 ? "" : ",").append('"').append(json(run.indicator().name())).append("\":\"")
+                        .append(status).append('"');
+            }
         }
         // the state may have moved on while indicators ran
         if (state.get() != HealthState.SERVING) {
             return answer();
         }
-        int code = up ? settings.matcher().healthyCode() : 503;
-        if (code == 204) {
-            return new HealthAnswer(code, "");
+        if (details == null || allUp && up.status() == 204) {
+            return allUp ? up : down;
         }
-        String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\""
-                + (settings.healthDetails() && !runs.isEmpty() ? ",\"indicators\":{" + details + "}" : "") + "}";
-        return new HealthAnswer(code, body);
+        return new HealthAnswer(allUp ? up.status() : 503,
+                "{\"status\":\"" + (allUp ? "UP" : "DOWN") + "\",\"indicators\":{" + details + "}}");
     }
 
     private static String json(String text) {

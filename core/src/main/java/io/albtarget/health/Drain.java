@@ -4,7 +4,7 @@ import io.albtarget.AlbSettings;
 import io.albtarget.internal.Durations;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The drain sequence on shutdown: health fails first, the target keeps serving until the ALB must have stopped
@@ -33,7 +33,8 @@ public final class Drain {
 
     private final AlbSettings settings;
     private final AlbHealth health;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    // counted on every request by every worker thread: a LongAdder keeps them off one contended cache line
+    private final LongAdder inFlight = new LongAdder();
 
     private Drain(AlbSettings settings, AlbHealth health) {
         this.settings = settings;
@@ -47,17 +48,17 @@ public final class Drain {
 
     /** Counts a request as in flight until {@link #requestFinished()}. */
     public void requestStarted() {
-        inFlight.incrementAndGet();
+        inFlight.increment();
     }
 
     /** Counts a request as finished. */
     public void requestFinished() {
-        inFlight.decrementAndGet();
+        inFlight.decrement();
     }
 
     /** Requests in flight now. */
     public int inFlight() {
-        return inFlight.get();
+        return inFlight.intValue();
     }
 
     /** Whether responses should close their connection, so the ALB opens no new request on them. */
@@ -108,15 +109,15 @@ public final class Drain {
     private synchronized void finish() {
         Duration timeout = settings.drainTimeout();
         LOG.log(System.Logger.Level.INFO, "albtarget: drain wait over; waiting up to {0} (alb.drain.timeout)"
-                + " for {1} in-flight request(s)", Durations.format(timeout), inFlight.get());
+                + " for {1} in-flight request(s)", Durations.format(timeout), inFlight.intValue());
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline && health.state() != HealthState.STOPPED) {
+        while (inFlight.sum() > 0 && System.nanoTime() < deadline && health.state() != HealthState.STOPPED) {
             sleep(POLL_MILLIS);
         }
         if (health.state() == HealthState.STOPPED) {
             return;
         }
-        int left = inFlight.get();
+        int left = inFlight.intValue();
         health.markStopped();
         LOG.log(left == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
                 "albtarget: drained; {0} request(s) still in flight, the server may stop", left);

@@ -1,5 +1,7 @@
 package io.albtarget.health;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -7,7 +9,8 @@ import java.util.Map;
  * What the health endpoint answers: a status, the headers, and a small JSON body.
  *
  * <p>Integrations write {@link #headers()} as they are, and the body unless the request was HEAD; the headers
- * already hold the GET body's Content-Length.
+ * already hold the GET body's Content-Length. The answers of a healthy or unhealthy target are made once and
+ * shared, so answering a health check allocates nothing unless indicator details are asked for.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -39,6 +42,15 @@ public final class HealthAnswer {
     /** The body, empty for a 204. */
     public byte[] body() {
         return body.clone();
+    }
+
+    /**
+     * Writes the body, without the copy {@link #body()} makes.
+     *
+     * @throws IOException if the stream does
+     */
+    public void writeBody(OutputStream out) throws IOException {
+        out.write(body);
     }
 
     @Override

@@ -96,20 +96,33 @@ public final class HostPolicy {
 
     /** Judges the Host header lines of a request. */
     public Verdict judge(RequestView request) {
-        int found = -1;
+        int lines = 0;
+        @Nullable String host = null;
         for (int i = 0, n = request.headerCount(); i < n; i++) {
             if (request.headerName(i).equalsIgnoreCase("host")) {
-                if (found >= 0) {
-                    return SEVERAL;
-                }
-                found = i;
+                lines++;
+                host = request.headerValue(i);
             }
         }
-        if (found < 0) {
+        return judge(lines, host, request);
+    }
+
+    /**
+     * Judges a request's Host header lines when the caller has already found them among the request's lines.
+     *
+     * @param lines how many Host lines the request has
+     * @param host the value of its Host line, or null when it has none
+     * @param request the request, for its protocol and the connection's local address and port
+     */
+    public Verdict judge(int lines, @Nullable String host, RequestView request) {
+        if (lines > 1) {
+            return SEVERAL;
+        }
+        if (host == null) {
             String protocol = request.protocol();
             return protocol.equals("HTTP/1.0") || protocol.equals("HTTP/0.9") ? Verdict.accept() : MISSING;
         }
-        return judge(request.headerValue(found), request);
+        return judge(host, request);
     }
 
     private Verdict judge(String host, RequestView request) {

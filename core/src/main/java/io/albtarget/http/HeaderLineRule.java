@@ -55,16 +55,13 @@ final class HeaderLineRule {
                 return INVALID_NAME;
             }
         }
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                return foldAt(value, i) ? OBS_FOLD : CONTROL_IN_VALUE;
-            }
-            if (c == 0) {
-                return CONTROL_IN_VALUE;
-            }
+        // String.indexOf is a vectorised intrinsic: three of them beat one loop over the characters
+        int cr = value.indexOf('\r');
+        int lf = value.indexOf('\n');
+        if (cr >= 0 || lf >= 0) {
+            return foldAt(value, cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf)) ? OBS_FOLD : CONTROL_IN_VALUE;
         }
-        return Verdict.accept();
+        return value.indexOf(0) >= 0 ? CONTROL_IN_VALUE : Verdict.accept();
     }
 
     /** A line break kept in a value is a fold when the next line starts with whitespace. */

@@ -4,6 +4,7 @@ import io.albtarget.AlbSettings;
 import io.albtarget.RequestView;
 import io.albtarget.Verdict;
 import io.albtarget.host.HostPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a parsed request the way a target behind an ALB must: every header line's syntax, the Host header, and
@@ -20,6 +21,10 @@ import io.albtarget.host.HostPolicy;
  * <p>Judging a clean request allocates nothing. Instances are immutable and thread-safe.
  */
 public final class RequestCompliance {
+
+    private static final int HOST_LENGTH = 4;
+    private static final int CONTENT_LENGTH_LENGTH = 14;
+    private static final int TRANSFER_ENCODING_LENGTH = 17;
 
     private final HostPolicy hosts;
 
@@ -42,6 +47,8 @@ public final class RequestCompliance {
         long contentLength = -1;
         int chunked = 0;
         boolean transferCoded = false;
+        int hostLines = 0;
+        @Nullable String host = null;
         for (int i = 0, n = request.headerCount(); i < n; i++) {
             String name = request.headerName(i);
             String value = request.headerValue(i);
@@ -49,22 +56,38 @@ public final class RequestCompliance {
             if (!line.isAccepted()) {
                 return line;
             }
-            if (name.equalsIgnoreCase("content-length")) {
-                long length = FramingRule.contentLength(value);
-                if (length == -1) {
-                    return FramingRule.INVALID_LENGTH;
-                }
-                if (length == -2 || contentLength >= 0 && length != contentLength) {
-                    return FramingRule.DIFFERING_LENGTHS;
-                }
-                contentLength = length;
-            } else if (name.equalsIgnoreCase("transfer-encoding")) {
-                int count = FramingRule.chunkedCount(value);
-                if (count < 0) {
-                    return FramingRule.UNSUPPORTED_CODING;
-                }
-                chunked += count;
-                transferCoded = true;
+            // the length tells the three names that matter apart before any comparison of characters
+            switch (name.length()) {
+                case HOST_LENGTH:
+                    if (name.equalsIgnoreCase("host")) {
+                        hostLines++;
+                        host = value;
+                    }
+                    break;
+                case CONTENT_LENGTH_LENGTH:
+                    if (name.equalsIgnoreCase("content-length")) {
+                        long length = FramingRule.contentLength(value);
+                        if (length == -1) {
+                            return FramingRule.INVALID_LENGTH;
+                        }
+                        if (length == -2 || contentLength >= 0 && length != contentLength) {
+                            return FramingRule.DIFFERING_LENGTHS;
+                        }
+                        contentLength = length;
+                    }
+                    break;
+                case TRANSFER_ENCODING_LENGTH:
+                    if (name.equalsIgnoreCase("transfer-encoding")) {
+                        int count = FramingRule.chunkedCount(value);
+                        if (count < 0) {
+                            return FramingRule.UNSUPPORTED_CODING;
+                        }
+                        chunked += count;
+                        transferCoded = true;
+                    }
+                    break;
+                default:
+                    break;
             }
         }
         if (chunked > 1) {
@@ -73,6 +96,6 @@ public final class RequestCompliance {
         if (transferCoded && contentLength >= 0) {
             return FramingRule.BOTH_LENGTH_AND_CODING;
         }
-        return hosts.judge(request);
+        return hosts.judge(hostLines, host, request);
     }
 }

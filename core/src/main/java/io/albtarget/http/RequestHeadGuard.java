@@ -1,6 +1,7 @@
 package io.albtarget.http;
 
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guard on the raw bytes of one HTTP/1.1 connection, ahead of the server's own parser: it finds the request
@@ -41,6 +42,8 @@ public final class RequestHeadGuard {
     private static final byte[] TRANSFER_ENCODING = bytes("transfer-encoding");
     private static final byte[] UPGRADE = bytes("upgrade");
     private static final byte[] CHUNKED = bytes("chunked");
+    private static final boolean[] VALUE_STOPS = stops("\r\n");
+    private static final boolean[] NAME_STOPS = stops("\r\n: \t");
 
     private enum State {
         REQUEST_LINE_START, REQUEST_LINE, LINE_START, NAME, VALUE, LINE_CR, END_CR,
@@ -75,6 +78,12 @@ public final class RequestHeadGuard {
     private boolean chunkSizeDigits;
     private String rejection = "";
     private final ResponseWatch response = new ResponseWatch();
+
+    private static boolean[] stops(String bytes) {
+        boolean[] stops = new boolean[256];
+        bytes.chars().forEach(b -> stops[b] = true);
+        return stops;
+    }
 
     private static byte[] bytes(String lowerCase) {
         return lowerCase.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -116,7 +125,11 @@ public final class RequestHeadGuard {
             return found < 0 ? -1 : found - offset;
         }
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            if (!accept(buffer.get(i))) {
+            boolean[] stops = plainTextStops();
+            while (stops != null && i < to && !stops[buffer.get(i) & 0xff]) {
+                i++;
+            }
+            if (i < to && !accept(buffer.get(i))) {
                 return i;
             }
         }
@@ -130,11 +143,28 @@ public final class RequestHeadGuard {
      */
     public int scan(byte[] bytes, int from, int to) {
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            if (!accept(bytes[i])) {
+            boolean[] stops = plainTextStops();
+            while (stops != null && i < to && !stops[bytes[i] & 0xff]) {
+                i++;
+            }
+            if (i < to && !accept(bytes[i])) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Most head bytes mean nothing to the guard: a request line that is not the HTTP/2 preface and a value other
+     * than Content-Length's or Transfer-Encoding's, up to their line end; a name that can no longer be one of those
+     * (or Upgrade), up to its colon. The bytes that end
+     * such a run, or null when the guard must look at every byte.
+     */
+    private boolean @Nullable [] plainTextStops() {
+        if (state == State.VALUE || state == State.REQUEST_LINE && !preface) {
+            return field == Field.CONTENT_LENGTH || field == Field.TRANSFER_ENCODING ? null : VALUE_STOPS;
+        }
+        return state == State.NAME && !(maybeLength || maybeCoding || maybeUpgrade) ? NAME_STOPS : null;
     }
 
     /** The index of the next byte to look at: {@code i}, past body bytes, or {@code to} once stepped aside. */

@@ -122,8 +122,11 @@ public final class AlbFilter implements Filter {
             reject(httpResponse, verdict);
             return;
         }
-        if (acting.health().isHealthCheck(http.getMethod(), http.getRequestURI(), http.getHeader("User-Agent"))) {
-            answer(http, httpResponse, acting.health().answer());
+        String path = http.getRequestURI();
+        AlbHealth health = acting.health();
+        if (health.isHealthCheckPath(path)
+                && health.isHealthCheck(http.getMethod(), path, http.getHeader("User-Agent"))) {
+            answer(http, httpResponse, health.answer());
             return;
         }
         Drain drain = acting.drain();
@@ -145,7 +148,7 @@ public final class AlbFilter implements Filter {
             response.setHeader(header.getKey(), header.getValue());
         }
         if (!request.getMethod().equals("HEAD")) {
-            response.getOutputStream().write(answer.body());
+            answer.writeBody(response.getOutputStream());
         }
         response.flushBuffer();
     }

@@ -1,0 +1,81 @@
+package io.albtarget.benchmarks;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.health.AlbHealth;
+import io.albtarget.health.HealthAnswer;
+import io.albtarget.spi.HealthIndicator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The health path: recognising a health check among requests ({@link #isHealthCheck}, paid by every request) and
+ * answering one ({@link #answer}), with no indicator and with one that answers at once (run off the request
+ * thread, as every indicator is).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class HealthBenchmark {
+
+    @Param({"0", "1"})
+    int indicators;
+
+    private AlbHealth health;
+
+    @Setup
+    public void setUp() {
+        health = AlbHealth.withoutServiceLoader(AlbSettings.defaults());
+        for (int i = 0; i < indicators; i++) {
+            health.register(new Up("dependency-" + i));
+        }
+        health.markServing();
+    }
+
+    @TearDown
+    public void tearDown() {
+        health.markStopped();
+    }
+
+    @Benchmark
+    public boolean isHealthCheck() {
+        return health.isHealthCheck("GET", "/orders", "Mozilla/5.0");
+    }
+
+    @Benchmark
+    public HealthAnswer answer() {
+        return health.answer();
+    }
+
+    /** An indicator that is always up at once. */
+    private static final class Up implements HealthIndicator {
+        private final String name;
+
+        Up(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Status check() {
+            return Status.UP;
+        }
+    }
+}

@@ -4,32 +4,17 @@ import io.albtarget.AlbSettings;
 import io.albtarget.health.AlbHealth;
 import io.albtarget.health.HealthAnswer;
 import io.albtarget.spi.HealthIndicator;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The health path: recognising a health check among requests ({@link #isHealthCheck}, paid by every request) and
  * answering one ({@link #answer}), with no indicator and with one that answers at once (run off the request
  * thread, as every indicator is).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class HealthBenchmark {
+public class HealthBenchmark extends ShortRun {
 
     @Param({"0", "1"})
     int indicators;

@@ -5,31 +5,16 @@ import io.albtarget.RequestView;
 import io.albtarget.Verdict;
 import io.albtarget.http.RequestCompliance;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the filter costs per request: every header-line rule, the framing rules and the Host policy, judged over a
  * request of 10 or 25 field lines. {@link #readEveryCharacter} is the baseline: reading each name and value once,
  * the least any rule over the request could cost.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RequestComplianceBenchmark {
+public class RequestComplianceBenchmark extends ShortRun {
 
     @Param({"10", "25"})
     int headers;

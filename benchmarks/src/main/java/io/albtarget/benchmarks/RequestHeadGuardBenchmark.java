@@ -2,31 +2,16 @@ package io.albtarget.benchmarks;
 
 import io.albtarget.http.RequestHeadGuard;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the byte guard ahead of Tomcat's and Undertow's parsers costs per request head of 10 or 25 field lines, in
  * a heap buffer (Tomcat's default) and a direct one (Undertow's). {@link #findLineEnds} is the baseline: one pass
  * over the same bytes looking for line feeds, the least any parser does.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RequestHeadGuardBenchmark {
+public class RequestHeadGuardBenchmark extends ShortRun {
 
     @Param({"10", "25"})
     int headers;

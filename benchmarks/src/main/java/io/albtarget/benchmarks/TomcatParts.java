@@ -13,8 +13,6 @@ import java.util.Locale;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * An embedded Tomcat answering {@code hello} with one part of albtarget switched on at a time, so that a load test
@@ -64,16 +62,10 @@ public final class TomcatParts {
         }
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", null);
-        if (part == Part.FILTER || part == Part.ALL || part == Part.EMPTY_FILTER) {
-            FilterDef filter = new FilterDef();
-            filter.setFilterName("albtarget");
-            filter.setFilter(part == Part.EMPTY_FILTER ? (request, response, chain) -> chain.doFilter(request, response)
-                    : new AlbFilter(settings));
-            context.addFilterDef(filter);
-            FilterMap mapping = new FilterMap();
-            mapping.setFilterName("albtarget");
-            mapping.addURLPattern("/*");
-            context.addFilterMapBefore(mapping);
+        if (part == Part.EMPTY_FILTER) {
+            AlbTomcat.addFilterFirst(context, (request, response, chain) -> chain.doFilter(request, response));
+        } else if (part == Part.FILTER || part == Part.ALL) {
+            AlbTomcat.addFilterFirst(context, new AlbFilter(settings));
         }
         Tomcat.addServlet(context, "hello", new Hello()).addMapping("/");
         tomcat.start();

@@ -30,8 +30,6 @@ import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -161,14 +159,7 @@ enum TestServers {
             tomcat.setConnector(connector);
             Context context = tomcat.addContext("", null);
             if (filter != null) {
-                FilterDef def = new FilterDef();
-                def.setFilterName("albtarget");
-                def.setFilter(filter);
-                context.addFilterDef(def);
-                FilterMap map = new FilterMap();
-                map.setFilterName("albtarget");
-                map.addURLPattern("/*");
-                context.addFilterMap(map);
+                AlbTomcat.addFilterFirst(context, filter);
             }
             Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/");
             tomcat.start();

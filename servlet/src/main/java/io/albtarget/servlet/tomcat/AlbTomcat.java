@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import jakarta.servlet.Filter;
+import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleEvent;
 import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.connector.Connector;
@@ -15,6 +17,8 @@ import org.apache.coyote.AbstractProtocol;
 import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * Makes a Tomcat connector fit to serve behind an ALB: guarded by {@link AlbHttp11NioProtocol}, and keeping idle
@@ -85,6 +89,27 @@ public final class AlbTomcat {
         for (String warning : apply(connector, settings)) {
             LOG.log(System.Logger.Level.WARNING, warning);
         }
+    }
+
+    /**
+     * Puts a filter first in an embedded context's chain, for every request path and for asynchronous requests too.
+     * Contexts made with {@code Tomcat.addContext} run no {@code ServletContainerInitializer}, so
+     * {@link io.albtarget.servlet.AlbFilter} does not register itself there:
+     * {@code AlbTomcat.addFilterFirst(context, new AlbFilter(settings))}. Call it before the context starts.
+     */
+    public static void addFilterFirst(Context context, Filter filter) {
+        Objects.requireNonNull(context, "'context' must not be null");
+        Objects.requireNonNull(filter, "'filter' must not be null");
+        String name = filter.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(filter));
+        FilterDef definition = new FilterDef();
+        definition.setFilterName(name);
+        definition.setFilter(filter);
+        definition.setAsyncSupported("true");
+        context.addFilterDef(definition);
+        FilterMap mapping = new FilterMap();
+        mapping.setFilterName(name);
+        mapping.addURLPattern("/*");
+        context.addFilterMapBefore(mapping);
     }
 
     /** Tunes the connector and returns the warnings to log (or an empty list). */

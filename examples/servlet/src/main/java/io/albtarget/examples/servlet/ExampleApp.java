@@ -17,8 +17,6 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.juli.ClassLoaderLogManager;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * A plain embedded Tomcat 11 application behind albtarget: {@code /} answers {@code hello}, {@code /slow?ms=N}
@@ -83,17 +81,7 @@ public final class ExampleApp {
         errors.setShowServerInfo(false);
         tomcat.getHost().getPipeline().addValve(errors);
         Context context = tomcat.addContext("", null);
-
-        FilterDef filter = new FilterDef();
-        filter.setFilterName("albtarget");
-        filter.setFilter(albFilter);
-        filter.setAsyncSupported("true");
-        context.addFilterDef(filter);
-        FilterMap mapping = new FilterMap();
-        mapping.setFilterName("albtarget");
-        mapping.addURLPattern("/*");
-        context.addFilterMapBefore(mapping);
-
+        AlbTomcat.addFilterFirst(context, albFilter);
         Tomcat.addServlet(context, "hello", new HelloServlet()).addMapping("/");
         Tomcat.addServlet(context, "slow", new SlowServlet()).addMapping("/slow");
         tomcat.start();

@@ -37,14 +37,14 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-echo "part        req/s (median)  ratio to PLAIN (min-max)  p99 ms (median)"
+echo "part          req/s (median)  ratio to PLAIN (min-max)  p99 ms (median)"
 index=0
 for part in "${parts[@]}"; do
   rps_column=$((2 + 2 * index))
   read -r rps _ _ < <(column_stats "$rps_column" <"$rows")
   read -r p99 _ _ < <(column_stats "$((rps_column + 1))" <"$rows")
   read -r ratio ratio_min ratio_max < <(awk -v c="$rps_column" '{ print $c / $2 }' "$rows" | column_stats 1)
-  printf "%-10s  %14.0f  %6s (%s-%s)  %15s\n" "$part" "$rps" "$ratio" "$ratio_min" "$ratio_max" "$p99"
+  printf "%-12s  %14.0f  %6s (%s-%s)  %15s\n" "$part" "$rps" "$ratio" "$ratio_min" "$ratio_max" "$p99"
   index=$((index + 1))
 done
 rm -f "$rows"

@@ -47,8 +47,10 @@ import org.xnio.channels.AcceptingChannel;
  * buffers; for HTTPS, Undertow's TLS and ALPN), because {@code Undertow.builder()} offers no hook on new
  * connections; over TLS the guard reads the decrypted bytes. Responses to pipelined requests are not buffered, so
  * that a 400 for a refused head comes after them.
- * Undertow's {@code NO_REQUEST_TIMEOUT} (which closes an idle keep-alive connection) and {@code IDLE_TIMEOUT} are
- * both set to {@code alb.idle-timeout + alb.keep-alive.margin}, unless given explicitly in the server options. With
+ * Undertow's {@code NO_REQUEST_TIMEOUT} (which closes an idle keep-alive connection, before and between requests)
+ * is set to {@code alb.idle-timeout + alb.keep-alive.margin}, unless given explicitly in the server options;
+ * {@code IDLE_TIMEOUT} stays unset unless given, and a given one below that is warned about like
+ * {@code NO_REQUEST_TIMEOUT}. With
  * {@code alb.enabled=false} the listener has no guard and no tuning; {@code NO_REQUEST_TIMEOUT} then keeps
  * {@code Undertow.builder()}'s 60 s default. Guarded connections send files through ordinary writes rather than
  * zero-copy, since every response byte must pass the upgrade watch.
@@ -224,7 +226,8 @@ public final class AlbUndertow {
         OptionMap.Builder options = OptionMap.builder();
         if (settings.enabled()) {
             int millis = Math.toIntExact(KeepAliveRequirement.of(settings).serverIdleTimeout().toMillis());
-            options.set(UndertowOptions.NO_REQUEST_TIMEOUT, millis).set(UndertowOptions.IDLE_TIMEOUT, millis);
+            // IDLE_TIMEOUT stays unset, as Undertow has it: it would also cut a request that runs long without I/O
+            options.set(UndertowOptions.NO_REQUEST_TIMEOUT, millis);
         } else {
             options.set(UndertowOptions.NO_REQUEST_TIMEOUT, BUILDER_NO_REQUEST_TIMEOUT_MILLIS);
         }

@@ -3,6 +3,7 @@ package io.albtarget.keepalive;
 import io.albtarget.AlbSettings;
 import io.albtarget.internal.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,6 +41,27 @@ public final class KeepAliveRequirement {
     public boolean isMetBy(Duration serverIdleTimeout) {
         return serverIdleTimeout.isZero() || serverIdleTimeout.isNegative()
                 || serverIdleTimeout.compareTo(serverIdleTimeout()) >= 0;
+    }
+
+    /**
+     * Decides one idle-timeout setting of a server: a value the user did not set gives way to
+     * {@link #serverIdleTimeout()}; a value the user set is kept, and when it is too low its {@link #shortfall} is
+     * added to {@code warnings}. Server adapters count a value other than their server's default as set by the user.
+     *
+     * @param knob the setting as the user knows it, e.g. {@code Jetty connector idleTimeout}
+     * @param configured the setting's value now
+     * @param setByUser whether the user set it
+     * @param warnings where the warning for a kept value below the requirement goes
+     * @return the value to give the setting
+     */
+    public Duration decide(String knob, Duration configured, boolean setByUser, List<String> warnings) {
+        if (!setByUser) {
+            return serverIdleTimeout();
+        }
+        if (!isMetBy(configured)) {
+            warnings.add(shortfall(knob, configured));
+        }
+        return configured;
     }
 
     /**

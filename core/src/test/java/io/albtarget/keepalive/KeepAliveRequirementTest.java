@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KeepAliveRequirementTest {
@@ -26,6 +28,19 @@ class KeepAliveRequirementTest {
         assertThat(requirement.isMetBy(Duration.ofMinutes(5))).isTrue();
         assertThat(requirement.isMetBy(Duration.ZERO)).as("never times out").isTrue();
         assertThat(requirement.isMetBy(Duration.ofMillis(-1))).as("never times out").isTrue();
+    }
+
+    @Test
+    void aValueTheUserDidNotSetGivesWayAndOneTheUserSetIsKeptWithAWarningWhenTooLow() {
+        List<String> warnings = new ArrayList<>();
+        assertThat(requirement.decide("knob", Duration.ofSeconds(30), false, warnings))
+                .isEqualTo(Duration.ofSeconds(65));
+        assertThat(requirement.decide("knob", Duration.ofSeconds(120), true, warnings))
+                .isEqualTo(Duration.ofSeconds(120));
+        assertThat(warnings).isEmpty();
+        assertThat(requirement.decide("knob", Duration.ofSeconds(30), true, warnings))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(warnings).containsExactly(requirement.shortfall("knob", Duration.ofSeconds(30)));
     }
 
     @Test

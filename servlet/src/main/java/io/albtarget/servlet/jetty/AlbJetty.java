@@ -81,13 +81,10 @@ public final class AlbJetty {
     static List<String> keepAlive(ServerConnector connector, KeepAliveRequirement requirement) {
         List<String> warnings = new ArrayList<>();
         Duration configured = Duration.ofMillis(connector.getIdleTimeout());
-        if (configured.equals(JETTY_DEFAULT_IDLE_TIMEOUT)) {
-            connector.setIdleTimeout(requirement.serverIdleTimeout().toMillis());
-            LOG.log(System.Logger.Level.DEBUG, "albtarget: Jetty connector idleTimeout set to {0}",
-                    Durations.format(requirement.serverIdleTimeout()));
-        } else if (!requirement.isMetBy(configured)) {
-            warnings.add(requirement.shortfall("Jetty connector idleTimeout", configured));
-        }
+        Duration decided = requirement.decide("Jetty connector idleTimeout", configured,
+                !configured.equals(JETTY_DEFAULT_IDLE_TIMEOUT), warnings);
+        connector.setIdleTimeout(decided.toMillis());
+        LOG.log(System.Logger.Level.DEBUG, "albtarget: Jetty connector idleTimeout {0}", Durations.format(decided));
         return warnings;
     }
 }

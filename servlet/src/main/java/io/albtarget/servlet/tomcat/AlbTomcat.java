@@ -120,32 +120,23 @@ public final class AlbTomcat {
                     "'connector' must use one of Tomcat's protocols, but its protocol handler was %s", handler));
         }
         KeepAliveRequirement requirement = KeepAliveRequirement.of(settings);
-        int target = (int) requirement.serverIdleTimeout().toMillis();
         List<String> warnings = new ArrayList<>();
-        List<String> set = new ArrayList<>();
         // read both before changing either: an unset keepAliveTimeout reports connectionTimeout's value
         int connectionTimeout = protocol.getConnectionTimeout();
         int keepAliveTimeout = protocol.getKeepAliveTimeout();
-        if (connectionTimeout == TOMCAT_CONNECTION_TIMEOUT) {
-            protocol.setConnectionTimeout(target);
-            set.add("connectionTimeout=" + target);
-        } else {
-            check(requirement, "connectionTimeout", connectionTimeout, set, warnings);
-        }
-        if (keepAliveTimeout == connectionTimeout) {
-            protocol.setKeepAliveTimeout(target);
-            set.add("keepAliveTimeout=" + target);
-        } else {
-            check(requirement, "keepAliveTimeout", keepAliveTimeout, set, warnings);
-        }
+        protocol.setConnectionTimeout(millis(requirement.decide("Tomcat connector connectionTimeout",
+                Duration.ofMillis(connectionTimeout), connectionTimeout != TOMCAT_CONNECTION_TIMEOUT, warnings)));
+        protocol.setKeepAliveTimeout(millis(requirement.decide("Tomcat connector keepAliveTimeout",
+                Duration.ofMillis(keepAliveTimeout), keepAliveTimeout != connectionTimeout, warnings)));
         if (protocol instanceof AbstractHttp11Protocol<?> http) {
             RequestLimit limit = new RequestLimit(connector, http);
             if (!limit.liftOnceBound()) {
                 connector.addLifecycleListener(limit);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: {1} (ALB idle timeout {2})",
-                String.valueOf(connector.getPort()), String.join(", ", set),
+        LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: connectionTimeout={1},"
+                + " keepAliveTimeout={2} (ALB idle timeout {3})", String.valueOf(connector.getPort()),
+                String.valueOf(protocol.getConnectionTimeout()), String.valueOf(protocol.getKeepAliveTimeout()),
                 Durations.format(settings.idleTimeout()));
         return List.copyOf(warnings);
     }
@@ -188,12 +179,7 @@ public final class AlbTomcat {
         }
     }
 
-    private static void check(KeepAliveRequirement requirement, String knob, int millis, List<String> set,
-            List<String> warnings) {
-        set.add(knob + "=" + millis + " (kept)");
-        Duration configured = Duration.ofMillis(millis);
-        if (!requirement.isMetBy(configured)) {
-            warnings.add(requirement.shortfall("Tomcat connector " + knob, configured));
-        }
+    private static int millis(Duration timeout) {
+        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 }

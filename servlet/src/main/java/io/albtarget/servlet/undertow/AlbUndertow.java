@@ -246,8 +246,8 @@ public final class AlbUndertow {
     private static void warn(KeepAliveRequirement requirement, OptionMap serverOptions, Option<Integer> option,
             String knob, List<String> warnings) {
         Integer millis = serverOptions.get(option);
-        if (millis != null && !requirement.isMetBy(Duration.ofMillis(millis))) {
-            warnings.add(requirement.shortfall(knob, Duration.ofMillis(millis)));
+        if (millis != null) {
+            requirement.decide(knob, Duration.ofMillis(millis), true, warnings);
         }
     }
 

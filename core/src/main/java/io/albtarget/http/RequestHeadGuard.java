@@ -117,8 +117,27 @@ public final class RequestHeadGuard {
      * @return the absolute index of the first refused byte, or -1 if every byte may reach the server
      */
     public int scan(ByteBuffer buffer) {
-        int from = buffer.position();
-        int to = buffer.limit();
+        return scan(buffer, buffer.position(), buffer.limit());
+    }
+
+    /**
+     * Scans what a read just put into a buffer that is being filled: the bytes from {@code start} to its position.
+     * On a refusal the position moves back to the refused byte, so that byte and those after it are not handed on;
+     * nothing else in the buffer changes.
+     *
+     * @return how many of the new bytes may reach the server: all of them, or those before the refused byte
+     */
+    public int scanRead(ByteBuffer buffer, int start) {
+        int end = buffer.position();
+        int refused = scan(buffer, start, end);
+        if (refused < 0) {
+            return end - start;
+        }
+        buffer.position(refused);
+        return refused - start;
+    }
+
+    private int scan(ByteBuffer buffer, int from, int to) {
         if (buffer.hasArray()) {
             int offset = buffer.arrayOffset();
             int found = scan(buffer.array(), offset + from, offset + to);
@@ -190,10 +209,22 @@ public final class RequestHeadGuard {
      * while a request asked to upgrade: a 101 answer switches the connection to pass-through.
      */
     public void onResponse(ByteBuffer buffer) {
+        onResponse(buffer, buffer.position(), buffer.limit());
+    }
+
+    /**
+     * Watches the response bytes a write just took from a buffer: those from {@code start} to its position (the
+     * buffer is not changed). See {@link #onResponse(ByteBuffer)}.
+     */
+    public void onResponseWritten(ByteBuffer buffer, int start) {
+        onResponse(buffer, start, buffer.position());
+    }
+
+    private void onResponse(ByteBuffer buffer, int from, int to) {
         if (!upgrade || state == State.PASS_THROUGH || state == State.REJECTED) {
             return;
         }
-        for (int i = buffer.position(), to = buffer.limit(); i < to && upgrade; i++) {
+        for (int i = from; i < to && upgrade; i++) {
             int status = response.accept(buffer.get(i));
             if (status == 101) {
                 state = State.PASS_THROUGH;

@@ -479,6 +479,43 @@ class RequestHeadGuardTest {
     }
 
     @Nested
+    @DisplayName("scans the bytes a read or write just moved, in place")
+    class BuffersBeingFilled {
+
+        private final RequestHeadGuard guard = new RequestHeadGuard();
+
+        @Test
+        void aCleanReadKeepsEveryNewByte() {
+            ByteBuffer buffer = ByteBuffer.allocate(256).put(bytes("left over"));
+            int start = buffer.position();
+            buffer.put(bytes(CLEAN_GET));
+            assertThat(guard.scanRead(buffer, start)).isEqualTo(CLEAN_GET.length());
+            assertThat(buffer.position()).isEqualTo(start + CLEAN_GET.length());
+            assertThat(buffer.limit()).isEqualTo(256);
+        }
+
+        @Test
+        void aRefusedReadMovesThePositionBackToTheRefusedByte() {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(256).put(bytes("xy"));
+            buffer.put(bytes(FOLDED_GET));
+            int folded = FOLDED_GET.indexOf("\r\n b") + 2;
+            assertThat(guard.scanRead(buffer, 2)).isEqualTo(folded);
+            assertThat(buffer.position()).isEqualTo(2 + folded);
+            assertThat(guard.rejection()).isEqualTo(RequestHeadGuard.OBS_FOLD);
+        }
+
+        @Test
+        void aWrittenSwitchingProtocolsAnswerSwitchesAndLeavesTheBufferAlone() {
+            scanAll(guard, "GET /chat HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+            ByteBuffer written = ByteBuffer.allocate(128).put(bytes("HTTP/1.1 101 Switching Protocols\r\n\r\n"));
+            int position = written.position();
+            guard.onResponseWritten(written, 0);
+            assertThat(guard.isPassThrough()).isTrue();
+            assertThat(written.position()).isEqualTo(position);
+        }
+    }
+
+    @Nested
     @DisplayName("stops watching when the connection switches protocol")
     class ProtocolSwitches {
 

@@ -50,14 +50,8 @@ final class ChannelGuard {
         if (count <= 0) {
             return count;
         }
-        int end = buffer.position();
-        int start = end - count;
-        int refused = scan(buffer, start, end);
-        if (refused < 0) {
-            return count;
-        }
-        buffer.position(refused);
-        return refuse(refused - start);
+        int kept = guard.scanRead(buffer, buffer.position() - count);
+        return kept == count ? count : refuse(kept);
     }
 
     /** A scattering read or gathering write of the channel the guard belongs to. */
@@ -109,18 +103,16 @@ final class ChannelGuard {
         long kept = 0;
         for (int i = 0; i < length; i++) {
             ByteBuffer buffer = buffers[offset + i];
-            int end = buffer.position();
-            int refused = scan(buffer, readStarts[i], end);
-            if (refused >= 0) {
-                buffer.position(refused);
-                kept += refused - readStarts[i];
+            int added = buffer.position() - readStarts[i];
+            int passed = guard.scanRead(buffer, readStarts[i]);
+            kept += passed;
+            if (passed < added) {
                 // later buffers give back what the read put there, as if it had stopped at the refused byte
                 for (int j = i + 1; j < length; j++) {
                     buffers[offset + j].position(readStarts[j]);
                 }
                 return refuse(kept);
             }
-            kept += end - readStarts[i];
         }
         return count;
     }
@@ -134,17 +126,7 @@ final class ChannelGuard {
 
     /** Shows the guard the response bytes a write just took from before {@code buffer}'s position. */
     void afterWrite(ByteBuffer buffer, int start) {
-        if (guard.isPassThrough() || buffer.position() == start) {
-            return;
-        }
-        int end = buffer.position();
-        int limit = buffer.limit();
-        buffer.limit(end).position(start);
-        try {
-            guard.onResponse(buffer);
-        } finally {
-            buffer.limit(limit).position(end);
-        }
+        guard.onResponseWritten(buffer, start);
     }
 
     /** Shows the guard the response bytes a gathering write just took. */
@@ -154,20 +136,6 @@ final class ChannelGuard {
         }
         for (int i = 0; i < length; i++) {
             afterWrite(buffers[offset + i], writeStarts[i]);
-        }
-    }
-
-    private int scan(ByteBuffer buffer, int start, int end) {
-        if (start == end || guard.isPassThrough()) {
-            return -1;
-        }
-        int position = buffer.position();
-        int limit = buffer.limit();
-        buffer.limit(end).position(start);
-        try {
-            return guard.scan(buffer);
-        } finally {
-            buffer.limit(limit).position(position);
         }
     }
 

@@ -112,15 +112,8 @@ final class GuardedSinkConduit extends AbstractStreamSinkConduit<StreamSinkCondu
 
     /** Shows the guard {@code src[start, position)}, the bytes just written, and leaves the buffer as it was. */
     private void watch(ByteBuffer src, int start) {
-        int end = src.position();
-        if (end == start) {
-            return;
-        }
-        int limit = src.limit();
         synchronized (guard) {
-            src.limit(end).position(start);
-            guard.onResponse(src);
+            guard.onResponseWritten(src, start);
         }
-        src.limit(limit).position(end);
     }
 }

@@ -86,20 +86,12 @@ final class GuardedSourceConduit extends AbstractStreamSourceConduit<StreamSourc
         if (read <= 0) {
             return read;
         }
-        int end = dst.position();
-        int limit = dst.limit();
-        int refusedAt;
+        int kept;
         synchronized (guard) {
-            dst.limit(end).position(start);
-            refusedAt = guard.scan(dst);
+            kept = guard.scanRead(dst, start);
         }
-        dst.limit(limit).position(end);
-        if (refusedAt < 0) {
-            return read;
-        }
-        refused = true;
-        dst.position(refusedAt);
-        return refusedAt - start;
+        refused = kept < read;
+        return kept;
     }
 
     private void failIfRefused() {

@@ -1,5 +1,6 @@
 package io.albtarget;
 
+import io.albtarget.internal.Log;
 import io.albtarget.internal.Printable;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /** Binds {@link AlbSettings} from flat properties and environment variables, reporting every problem at once. */
 final class SettingsBinder {
 
-    private static final System.Logger LOG = System.getLogger("io.albtarget.settings");
+    private static final Log LOG = Log.named("io.albtarget.settings");
 
     private SettingsBinder() {
     }
@@ -25,8 +26,8 @@ final class SettingsBinder {
             }
             Key key = byEnvironment(name);
             if (key == null) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring environment variable {0}: no alb.* setting has"
-                        + " that name (did you mean {1}?)", Printable.of(name), closest(name, true).environment);
+                LOG.warn("ignoring environment variable " + Printable.of(name) + ": no alb.* setting has"
+                        + " that name (did you mean " + closest(name, true).environment + "?)");
             } else if (!value.isBlank()) {
                 values.put(key, value);
             }

@@ -2,6 +2,7 @@ package io.albtarget.health;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.internal.Durations;
+import io.albtarget.internal.Log;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Drain {
 
-    private static final System.Logger LOG = System.getLogger(Drain.class.getName());
+    private static final Log LOG = Log.of(Drain.class);
     private static final long POLL_MILLIS = 20;
 
     private final AlbSettings settings;
@@ -78,8 +79,8 @@ public final class Drain {
             return;
         }
         Duration wait = settings.drainWait();
-        LOG.log(System.Logger.Level.INFO, "albtarget: draining; health answers 503, serving on for {0} ({1})",
-                Durations.format(wait), waitSource());
+        LOG.info("albtarget: draining; health answers 503, serving on for " + Durations.format(wait) + " ("
+                + waitSource() + ")");
         awaitStopped(wait);
         if (health.state() != HealthState.STOPPED) {
             finish();
@@ -99,7 +100,7 @@ public final class Drain {
      */
     public void runWithoutWait() {
         if (health.markDraining()) {
-            LOG.log(System.Logger.Level.INFO, "albtarget: the server is stopping; draining without the wait");
+            LOG.info("albtarget: the server is stopping; draining without the wait");
         }
         if (health.state() != HealthState.STOPPED) {
             finish();
@@ -108,8 +109,8 @@ public final class Drain {
 
     private synchronized void finish() {
         Duration timeout = settings.drainTimeout();
-        LOG.log(System.Logger.Level.INFO, "albtarget: drain wait over; waiting up to {0} (alb.drain.timeout)"
-                + " for {1} in-flight request(s)", Durations.format(timeout), inFlight.intValue());
+        LOG.info("albtarget: drain wait over; waiting up to " + Durations.format(timeout) + " (alb.drain.timeout)"
+                + " for " + inFlight.intValue() + " in-flight request(s)");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (inFlight.sum() > 0 && System.nanoTime() < deadline && health.state() != HealthState.STOPPED) {
             sleep(POLL_MILLIS);
@@ -119,8 +120,12 @@ public final class Drain {
         }
         int left = inFlight.intValue();
         health.markStopped();
-        LOG.log(left == 0 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                "albtarget: drained; {0} request(s) still in flight, the server may stop", left);
+        String drained = "albtarget: drained; " + left + " request(s) still in flight, the server may stop";
+        if (left == 0) {
+            LOG.info(drained);
+        } else {
+            LOG.warn(drained);
+        }
     }
 
     /**

@@ -17,4 +17,13 @@ public final class RefusedRequestHeadException extends IllegalArgumentException 
     public RefusedRequestHeadException(String reason) {
         super("albtarget refused the request head: " + reason);
     }
+
+    /**
+     * No stack trace: the refusal is an answer to bad bytes, not a fault in the server, and Tomcat logs the first
+     * one it meets; a stack trace would make a routine refusal look like a crash.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

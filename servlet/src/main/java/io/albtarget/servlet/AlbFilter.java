@@ -6,6 +6,7 @@ import io.albtarget.health.AlbHealth;
 import io.albtarget.health.Drain;
 import io.albtarget.health.HealthAnswer;
 import io.albtarget.http.RequestCompliance;
+import io.albtarget.internal.Log;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -51,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AlbFilter implements Filter {
 
-    private static final System.Logger LOG = System.getLogger(AlbFilter.class.getName());
+    private static final Log LOG = Log.of(AlbFilter.class);
     private static final String ACTIVE = AlbFilter.class.getName() + ".active";
 
     private final @Nullable AlbSettings given;
@@ -82,13 +83,13 @@ public final class AlbFilter implements Filter {
         try {
             settings = given != null ? given : ServletSettings.bind(config);
             if (!settings.enabled()) {
-                LOG.log(System.Logger.Level.INFO, "albtarget is switched off (alb.enabled=false)");
+                LOG.info("albtarget is switched off (alb.enabled=false)");
                 return;
             }
             ServletContext context = config.getServletContext();
             if (context.getAttribute(ACTIVE) != null) {
-                LOG.log(System.Logger.Level.INFO, "albtarget filter ''{0}'' passes requests through: another"
-                        + " albtarget filter already acts in this context", config.getFilterName());
+                LOG.info("albtarget filter '" + config.getFilterName() + "' passes requests through: another"
+                        + " albtarget filter already acts in this context");
                 return;
             }
             AlbHealth health = AlbHealth.create(settings);
@@ -103,7 +104,7 @@ public final class AlbFilter implements Filter {
         } catch (IllegalArgumentException e) {
             throw new ServletException("albtarget: " + e.getMessage(), e);
         }
-        LOG.log(System.Logger.Level.DEBUG, "albtarget filter active with {0}", settings);
+        LOG.debug(() -> "albtarget filter active with " + settings);
     }
 
     @Override
@@ -118,7 +119,7 @@ public final class AlbFilter implements Filter {
         HttpServletResponse httpResponse = (HttpServletResponse) response;
         Verdict verdict = acting.compliance().judge(new ServletRequestView(http));
         if (!verdict.isAccepted()) {
-            LOG.log(System.Logger.Level.DEBUG, "rejected a request from {0}: {1}", http.getRemoteAddr(), verdict);
+            LOG.debug(() -> "rejected a request from " + http.getRemoteAddr() + ": " + verdict);
             reject(httpResponse, verdict);
             return;
         }

@@ -1,7 +1,10 @@
 package io.albtarget.servlet.jetty;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.check.CheckTarget;
+import io.albtarget.check.SelfCheck;
 import io.albtarget.internal.Durations;
+import io.albtarget.internal.Log;
 import io.albtarget.keepalive.KeepAliveRequirement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
  * Makes a Jetty 12 connector behave as a target behind an ALB: Jetty's own HTTP/1.1 parser refuses what the ALB
@@ -36,7 +40,7 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class AlbJetty {
 
-    private static final System.Logger LOG = System.getLogger(AlbJetty.class.getName());
+    private static final Log LOG = Log.of(AlbJetty.class);
 
     /** {@code ServerConnector}'s idle timeout when nobody set one. */
     static final Duration JETTY_DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -73,8 +77,29 @@ public final class AlbJetty {
         HttpCompliance compliance = configuration.getHttpCompliance();
         configuration.setHttpCompliance(compliance.without(compliance.getName() + "+albtarget", REFUSED));
         for (String warning : keepAlive(connector, KeepAliveRequirement.of(settings))) {
-            LOG.log(System.Logger.Level.WARNING, warning);
+            LOG.warn(warning);
         }
+    }
+
+    /**
+     * The self-check of a connector that listens: the ALB's requests to its port over the loopback, and its
+     * {@code idleTimeout} against the ALB's idle timeout. Call {@link SelfCheck#start()} on it once the server has
+     * started.
+     *
+     * @throws IllegalStateException if the connector does not listen
+     */
+    public static SelfCheck selfCheck(ServerConnector connector, AlbSettings settings) {
+        Objects.requireNonNull(connector, "'connector' must not be null");
+        Objects.requireNonNull(settings, "'settings' must not be null");
+        if (connector.getLocalPort() <= 0) {
+            throw new IllegalStateException("the connector " + connector + " does not listen yet: start the server"
+                    + " first");
+        }
+        boolean tls = connector.getConnectionFactory(SslConnectionFactory.class) != null;
+        // Jetty reads an idle timeout of 0 or less as "never time out"
+        Duration idle = Duration.ofMillis(Math.max(0, connector.getIdleTimeout()));
+        return SelfCheck.of(settings, CheckTarget.local(connector.getLocalPort()).tls(tls)
+                .serverIdleTimeout("Jetty connector idleTimeout", idle));
     }
 
     /** Sets the idle timeout, or keeps the user's; returns the warnings to log. */
@@ -84,7 +109,7 @@ public final class AlbJetty {
         Duration decided = requirement.decide("Jetty connector idleTimeout", configured,
                 !configured.equals(JETTY_DEFAULT_IDLE_TIMEOUT), warnings);
         connector.setIdleTimeout(decided.toMillis());
-        LOG.log(System.Logger.Level.DEBUG, "albtarget: Jetty connector idleTimeout {0}", Durations.format(decided));
+        LOG.debug(() -> "albtarget: Jetty connector idleTimeout " + Durations.format(decided));
         return warnings;
     }
 }

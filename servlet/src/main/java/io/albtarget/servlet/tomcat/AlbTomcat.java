@@ -1,14 +1,17 @@
 package io.albtarget.servlet.tomcat;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.check.CheckTarget;
+import io.albtarget.check.SelfCheck;
 import io.albtarget.internal.Durations;
+import io.albtarget.internal.Log;
 import io.albtarget.keepalive.KeepAliveRequirement;
+import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import jakarta.servlet.Filter;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleEvent;
 import org.apache.catalina.LifecycleListener;
@@ -40,7 +43,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  */
 public final class AlbTomcat {
 
-    private static final System.Logger LOG = System.getLogger(AlbTomcat.class.getName());
+    private static final Log LOG = Log.of(AlbTomcat.class);
 
     /** Tomcat's {@code connectionTimeout} when nobody set it (embedded; {@code server.xml} sets 20000). */
     private static final int TOMCAT_CONNECTION_TIMEOUT = 60_000;
@@ -87,7 +90,7 @@ public final class AlbTomcat {
             return;
         }
         for (String warning : apply(connector, settings)) {
-            LOG.log(System.Logger.Level.WARNING, warning);
+            LOG.warn(warning);
         }
     }
 
@@ -112,6 +115,33 @@ public final class AlbTomcat {
         context.addFilterMapBefore(mapping);
     }
 
+    /**
+     * The self-check of a connector that listens: the ALB's requests to its port over the loopback, and its
+     * {@code keepAliveTimeout} against the ALB's idle timeout. Call {@link SelfCheck#start()} on it once Tomcat has
+     * started: {@code AlbTomcat.selfCheck(tomcat.getConnector(), settings).start()}.
+     *
+     * @throws IllegalStateException if the connector does not listen
+     * @throws IllegalArgumentException if the connector's protocol handler is not one of Tomcat's own protocols
+     */
+    public static SelfCheck selfCheck(Connector connector, AlbSettings settings) {
+        Objects.requireNonNull(connector, "'connector' must not be null");
+        Objects.requireNonNull(settings, "'settings' must not be null");
+        if (connector.getLocalPort() <= 0) {
+            throw new IllegalStateException("the connector on port " + connector.getPort()
+                    + " does not listen yet: start Tomcat first");
+        }
+        if (!(connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "'connector' must use one of Tomcat's protocols, but its protocol handler was %s",
+                    connector.getProtocolHandler()));
+        }
+        boolean tls = protocol instanceof AbstractHttp11Protocol<?> http && http.isSSLEnabled();
+        // Tomcat reads a negative keepAliveTimeout as "never time out"
+        Duration keepAlive = Duration.ofMillis(Math.max(0, protocol.getKeepAliveTimeout()));
+        return SelfCheck.of(settings, CheckTarget.local(connector.getLocalPort()).tls(tls)
+                .serverIdleTimeout("Tomcat connector keepAliveTimeout", keepAlive));
+    }
+
     /** Tunes the connector and returns the warnings to log (or an empty list). */
     static List<String> apply(Connector connector, AlbSettings settings) {
         ProtocolHandler handler = connector.getProtocolHandler();
@@ -134,10 +164,9 @@ public final class AlbTomcat {
                 connector.addLifecycleListener(limit);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: connectionTimeout={1},"
-                + " keepAliveTimeout={2} (ALB idle timeout {3})", String.valueOf(connector.getPort()),
-                String.valueOf(protocol.getConnectionTimeout()), String.valueOf(protocol.getKeepAliveTimeout()),
-                Durations.format(settings.idleTimeout()));
+        LOG.info("albtarget: Tomcat connector on port " + connector.getPort() + ": connectionTimeout="
+                + protocol.getConnectionTimeout() + ", keepAliveTimeout=" + protocol.getKeepAliveTimeout()
+                + " (ALB idle timeout " + Durations.format(settings.idleTimeout()) + ")");
         return List.copyOf(warnings);
     }
 
@@ -169,11 +198,11 @@ public final class AlbTomcat {
             int configured = protocol.getMaxKeepAliveRequests();
             if (configured == TOMCAT_MAX_KEEP_ALIVE_REQUESTS) {
                 protocol.setMaxKeepAliveRequests(-1);
-                LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: maxKeepAliveRequests=-1",
-                        String.valueOf(connector.getLocalPort()));
+                LOG.info("albtarget: Tomcat connector on port " + connector.getLocalPort()
+                        + ": maxKeepAliveRequests=-1");
             } else {
-                LOG.log(System.Logger.Level.INFO, "albtarget: Tomcat connector on port {0}: maxKeepAliveRequests={1}"
-                        + " (kept)", String.valueOf(connector.getLocalPort()), String.valueOf(configured));
+                LOG.info("albtarget: Tomcat connector on port " + connector.getLocalPort()
+                        + ": maxKeepAliveRequests=" + configured + " (kept)");
             }
             return true;
         }

@@ -1,6 +1,7 @@
 package io.albtarget.servlet.undertow;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.internal.Log;
 import io.albtarget.keepalive.KeepAliveRequirement;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
@@ -59,7 +60,7 @@ import org.xnio.channels.AcceptingChannel;
  */
 public final class AlbUndertow {
 
-    private static final System.Logger LOG = System.getLogger(AlbUndertow.class.getName());
+    private static final Log LOG = Log.of(AlbUndertow.class);
     /** What {@code Undertow.Builder} sets, so a disabled albtarget leaves Undertow as it usually comes. */
     private static final int BUILDER_NO_REQUEST_TIMEOUT_MILLIS = 60_000;
     private static final int BUFFER_SIZE = 16 * 1024;
@@ -141,7 +142,7 @@ public final class AlbUndertow {
             throw new IllegalArgumentException("'port' must be between 0 and 65535, but was " + port);
         }
         if (settings.enabled()) {
-            warnings(settings, serverOptions).forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+            warnings(settings, serverOptions).forEach(LOG::warn);
         }
         Xnio xnio = Xnio.getInstance(HttpOpenListener.class.getClassLoader());
         XnioWorker worker = startWorker(xnio);

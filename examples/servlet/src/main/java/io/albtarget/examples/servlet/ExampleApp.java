@@ -1,6 +1,7 @@
 package io.albtarget.examples.servlet;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.check.SelfCheckFailedException;
 import io.albtarget.servlet.AlbFilter;
 import io.albtarget.servlet.tomcat.AlbTomcat;
 import jakarta.servlet.http.HttpServlet;
@@ -35,6 +36,10 @@ public final class ExampleApp {
         // Tomcat's log manager ignores the JDK's reset of logging at the start of shutdown, so the drain's phases,
         // logged from shutdown hooks, are still written; logging is shut down once Tomcat has stopped
         System.setProperty("java.util.logging.manager", ClassLoaderLogManager.class.getName());
+        // one line per record, so the self-check's report reads as a report
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        }
         if (LogManager.getLogManager() instanceof ClassLoaderLogManager logs) {
             logs.setUseShutdownHook(false);
         }
@@ -55,6 +60,14 @@ public final class ExampleApp {
         }
         System.out.println("albtarget example listening on port " + tomcat.getConnector().getLocalPort()
                 + " with " + settings);
+        try {
+            AlbTomcat.selfCheck(tomcat.getConnector(), settings).start()
+                    .thenAccept(report -> System.out.print(report.toText()));
+        } catch (SelfCheckFailedException e) {
+            System.err.println("albtarget example: startup stopped by alb.self-check=fail: " + e.getMessage());
+            stop(tomcat);
+            System.exit(1);
+        }
         tomcat.getServer().await();
     }
 

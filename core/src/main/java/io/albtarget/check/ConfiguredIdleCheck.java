@@ -1,0 +1,33 @@
+package io.albtarget.check;
+
+import io.albtarget.internal.Durations;
+import io.albtarget.keepalive.KeepAliveRequirement;
+import java.time.Duration;
+import java.util.List;
+
+/** Compares the idle timeout the server adapter read from the server with what the ALB's idle timeout needs. */
+final class ConfiguredIdleCheck implements Check {
+
+    static final String ID = "keep-alive.configured";
+
+    @Override
+    public List<Finding> run(Probing probing) {
+        CheckTarget target = probing.target();
+        if (target.idleTimeout().isEmpty()) {
+            return List.of(Finding.skip(ID, "the server's configured idle timeout is not known here;"
+                    + " keep-alive.measured measures it"));
+        }
+        String knob = target.idleKnob().orElseThrow();
+        Duration configured = target.idleTimeout().get();
+        KeepAliveRequirement requirement = KeepAliveRequirement.of(probing.settings());
+        if (requirement.isMetBy(configured)) {
+            return List.of(Finding.pass(ID, knob + " is " + (configured.isZero() ? "off (never closes)"
+                    : Durations.format(configured)) + ", at least alb.idle-timeout "
+                    + Durations.format(probing.settings().idleTimeout()) + " + alb.keep-alive.margin "
+                    + Durations.format(probing.settings().keepAliveMargin())));
+        }
+        return List.of(Finding.fail(ID, Symptom.HTTP_502, requirement.shortfall(knob, configured))
+                .fix("set " + knob + " to at least " + Durations.format(requirement.serverIdleTimeout())
+                        + ", or remove the explicit setting so albtarget sets it"));
+    }
+}

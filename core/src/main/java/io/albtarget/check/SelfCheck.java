@@ -1,0 +1,158 @@
+package io.albtarget.check;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.internal.Durations;
+import io.albtarget.internal.Log;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Plays the ALB against a running target: the health checker's exact request, both of its {@code Host} forms,
+ * header lines servers read differently, the server's idle timeout against the ALB's, and the settings against each
+ * other. Each problem is named with the symptom the ALB would show and the fix.
+ *
+ * <pre>{@code
+ * // once the server listens
+ * SelfCheck.of(settings, CheckTarget.local(port)).start();
+ * }</pre>
+ *
+ * <p>{@link #run()} takes about as long as a few requests; {@link #measureKeepAlive()} watches an idle connection
+ * for up to {@link #keepAliveWatch()}, longer than the ALB's idle timeout. Instances are immutable and
+ * thread-safe.
+ */
+public final class SelfCheck {
+
+    private static final Log LOG = Log.named("io.albtarget.check.SelfCheck");
+
+    private final Probing probing;
+    private final List<Check> checks;
+
+    private SelfCheck(Probing probing, List<Check> checks) {
+        this.probing = probing;
+        this.checks = checks;
+    }
+
+    /** The self-check of a target under a target group's settings. */
+    public static SelfCheck of(AlbSettings settings, CheckTarget target) {
+        Objects.requireNonNull(settings, "'settings' must not be null");
+        Objects.requireNonNull(target, "'target' must not be null");
+        return new SelfCheck(new Probing(settings, target), List.of(new HealthPathCheck(), new HostFormsCheck(),
+                new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck()));
+    }
+
+    /** Runs every check but the keep-alive measurement and returns the report. */
+    public Report run() {
+        List<Finding> findings = new ArrayList<>();
+        checks.forEach(check -> findings.addAll(check.run(probing)));
+        return Report.of(probing.title(), findings);
+    }
+
+    /**
+     * Measures how long the server keeps an idle connection open, watching at most {@link #keepAliveWatch()}, and
+     * returns a report of that one finding.
+     */
+    public Report measureKeepAlive() {
+        return Report.of(probing.title(), new MeasuredIdleCheck().run(probing));
+    }
+
+    /** How long {@link #measureKeepAlive()} may take: the ALB's idle timeout plus the keep-alive margin. */
+    public Duration keepAliveWatch() {
+        return MeasuredIdleCheck.watch(probing.settings());
+    }
+
+    /**
+     * Runs the self-check as {@code alb.self-check} says, for a server that already listens: {@code log} runs
+     * everything on a daemon thread and logs; {@code fail} runs the fast checks now and throws when one fails,
+     * then measures keep-alive in the background; {@code off} does nothing. Reports go to
+     * {@code alb.self-check.report} when set, first without and then with the keep-alive measurement.
+     *
+     * @return the whole report, once the keep-alive measurement is done (an empty report when off)
+     * @throws SelfCheckFailedException with {@code alb.self-check=fail}, if a fast check failed
+     */
+    public CompletableFuture<Report> start() {
+        AlbSettings settings = probing.settings();
+        if (!settings.enabled() || settings.selfCheck() == AlbSettings.SelfCheckMode.OFF) {
+            return CompletableFuture.completedFuture(Report.of(probing.title(), List.of()));
+        }
+        CompletableFuture<Report> done = new CompletableFuture<>();
+        if (settings.selfCheck() == AlbSettings.SelfCheckMode.FAIL) {
+            Report fast = publish(run());
+            if (fast.hasFailures()) {
+                throw new SelfCheckFailedException(fast);
+            }
+            background(() -> done.complete(publishKeepAlive(fast)));
+        } else {
+            background(() -> done.complete(publishKeepAlive(publish(run()))));
+        }
+        return done;
+    }
+
+    private static void background(Runnable task) {
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("albtarget self-check stopped: " + e);
+            }
+        }, "albtarget-self-check");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Report publish(Report report) {
+        LOG.info(report.summary());
+        for (Finding finding : report.findings()) {
+            String line = line(finding);
+            LOG.debug(() -> line);
+            if (finding.severity() == Severity.FAIL) {
+                LOG.error(line);
+            } else if (finding.severity() == Severity.WARN) {
+                LOG.warn(line);
+            }
+        }
+        write(report);
+        return report;
+    }
+
+    private Report publishKeepAlive(Report fast) {
+        LOG.info("albtarget self-check: measuring the server's idle timeout, up to "
+                + Durations.format(keepAliveWatch()));
+        Report measured = measureKeepAlive();
+        for (Finding finding : measured.findings()) {
+            String line = line(finding);
+            switch (finding.severity()) {
+                case FAIL -> LOG.error(line);
+                case WARN -> LOG.warn(line);
+                default -> LOG.info(line);
+            }
+        }
+        Report whole = fast.with(measured.findings());
+        write(whole);
+        return whole;
+    }
+
+    private static String line(Finding finding) {
+        return "albtarget self-check " + finding + (finding.fix().isEmpty() ? "" : "; fix: " + finding.fix());
+    }
+
+    private void write(Report report) {
+        probing.settings().selfCheckReport().ifPresent(file -> {
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                Path temporary = Files.createTempFile(parent, ".albtarget-self-check", ".json");
+                Files.writeString(temporary, report.toJson() + "\n", StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                LOG.warn("albtarget self-check: cannot write alb.self-check.report " + file + ": " + e);
+            }
+        });
+    }
+}

@@ -1,0 +1,15 @@
+package io.albtarget.check;
+
+/** The ALB symptoms findings name: health-check reason codes, and what clients get. */
+final class Symptom {
+
+    static final String RESPONSE_CODE_MISMATCH = "Target.ResponseCodeMismatch";
+    static final String TIMEOUT = "Target.Timeout";
+    static final String FAILED_HEALTH_CHECKS = "Target.FailedHealthChecks";
+    static final String HTTP_502 = "HTTP 502";
+    static final String HTTP_504 = "HTTP 504";
+    static final String DESYNC = "request desync";
+
+    private Symptom() {
+    }
+}

@@ -27,14 +27,16 @@ final class SettingsCheck implements Check {
         Duration seen = s.interval().multipliedBy(s.unhealthyThreshold()).plus(s.timeout());
         String drainWait = "alb.drain.wait " + Durations.format(s.drainWait());
         String delay = "alb.deregistration-delay " + Durations.format(s.deregistrationDelay());
-        if (s.drainWaitSet() && s.drainWait().compareTo(seen) < 0) {
+        // the drain is albtarget's own: a target without it has no drain settings to judge
+        boolean drains = target.healthServedByAlbtarget();
+        if (drains && s.drainWaitSet() && s.drainWait().compareTo(seen) < 0) {
             findings.add(Finding.warn("settings.drain-wait", Symptom.HTTP_502, drainWait + " is shorter than the "
                     + Durations.format(seen) + " the ALB needs to see the target unhealthy (unhealthy-threshold ×"
                     + " interval + timeout): the server stops while the ALB still routes to it")
                     .fix("remove alb.drain.wait so albtarget derives it, or set it to at least "
                             + Durations.format(seen)));
         }
-        if (s.drainWait().plus(s.drainTimeout()).compareTo(s.deregistrationDelay()) > 0) {
+        if (drains && s.drainWait().plus(s.drainTimeout()).compareTo(s.deregistrationDelay()) > 0) {
             findings.add(Finding.warn("settings.drain-timeout", Symptom.HTTP_502, drainWait
                     + " + alb.drain.timeout " + Durations.format(s.drainTimeout()) + " exceeds " + delay
                     + ": requests still in flight when the ALB ends deregistration get HTTP 502")
@@ -59,9 +61,9 @@ final class SettingsCheck implements Check {
                     + " last request on a connection").fix("set alb.keep-alive.margin to a few seconds, e.g. 5s"));
         }
         if (findings.isEmpty()) {
-            findings.add(Finding.pass("settings", "the settings agree with each other: drain "
+            findings.add(Finding.pass("settings", "the settings agree with each other" + (drains ? ": drain "
                     + Durations.format(s.drainWait()) + " + " + Durations.format(s.drainTimeout()) + " within "
-                    + delay + ", health path " + s.healthCheckPath()));
+                    + delay : "")));
         }
         return findings;
     }

@@ -1,0 +1,90 @@
+package io.albtarget.compat.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The doctor against plain Jetty servers, which nobody here configured for an ALB. */
+final class DoctorIT {
+
+    private Server server;
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void aServerThatKeepsConnectionsLongerThanTheAlbPassesWithExitZeroAndJson() throws Exception {
+        String url = start(Duration.ofSeconds(30));
+
+        DoctorRun run = DoctorRun.of(url, "--path", "/health", "--timeout", "2s", "--idle-timeout", "1s",
+                "--keep-alive-margin", "1s", "--json");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out.strip()).startsWith("{\"target\":\"http://127.0.0.1:").endsWith("}")
+                .contains("\"verdict\":\"", "\"counts\":{\"pass\":", "\"fail\":0",
+                        "{\"id\":\"health-path\",\"severity\":\"PASS\",\"symptom\":\"\",\"message\":\"GET /health"
+                                + " with Host 127.0.0.1:",
+                        "{\"id\":\"keep-alive.measured\",\"severity\":\"PASS\"");
+        assertThat(run.err).contains("watching an idle connection for up to 2s");
+    }
+
+    @Test
+    void aServerWhoseIdleTimeoutIsBelowTheAlbsExitsOneNamingHttp502() throws Exception {
+        String url = start(Duration.ofSeconds(1));
+
+        DoctorRun run = DoctorRun.of(url + "/health", "--timeout", "2s", "--idle-timeout", "2s",
+                "--keep-alive-margin", "1s");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(Doctor.FAILED);
+        assertThat(run.out).containsPattern("FAIL keep-alive.measured +the server closed an idle connection after"
+                + " 1\\.\\d s, before alb.idle-timeout 2s: the ALB reuses it and clients get HTTP 502 -> HTTP 502");
+        assertThat(run.out).contains("PASS health-path").endsWith("FAIL: the ALB would show the symptoms above\n");
+    }
+
+    @Test
+    void aHealthPathNobodyServesFailsWithResponseCodeMismatch() throws Exception {
+        String url = start(Duration.ofSeconds(30));
+
+        DoctorRun run = DoctorRun.of(url, "--path", "/status", "--skip-keep-alive");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(Doctor.FAILED);
+        assertThat(run.out).contains("FAIL health-path", "GET /status with Host 127.0.0.1:", "-> 404",
+                "nothing serves the health path -> Target.ResponseCodeMismatch");
+        assertThat(run.err).doesNotContain("watching an idle connection");
+    }
+
+    /** A Jetty server answering 200 on /health and 404 elsewhere, with the connector's idle timeout. */
+    private String start(Duration idleTimeout) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setIdleTimeout(idleTimeout.toMillis());
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                if (!Request.getPathInContext(request).equals("/health")) {
+                    return false;
+                }
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+                response.write(true, StandardCharsets.UTF_8.encode("UP"), callback);
+                return true;
+            }
+        });
+        server.start();
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+}

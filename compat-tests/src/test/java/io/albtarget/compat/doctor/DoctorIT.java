@@ -3,7 +3,9 @@ package io.albtarget.compat.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -63,6 +65,22 @@ final class DoctorIT {
         assertThat(run.out).contains("FAIL health-path", "GET /status with Host 127.0.0.1:", "-> 404",
                 "nothing serves the health path -> Target.ResponseCodeMismatch");
         assertThat(run.err).doesNotContain("watching an idle connection");
+    }
+
+    @Test
+    void thePackagedJarRunsAsAUserRunsIt() throws Exception {
+        String url = start(Duration.ofSeconds(1));
+        Path jar = Path.of("target", "albtarget-doctor.jar");
+        assertThat(jar).exists();
+
+        Process doctor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), url, "--path", "/health", "--idle-timeout", "2s", "--keep-alive-margin", "1s")
+                .redirectErrorStream(true).start();
+        String printed = new String(doctor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(doctor.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(doctor.exitValue()).as(printed).isEqualTo(Doctor.FAILED);
+        assertThat(printed).contains("FAIL keep-alive.measured", "clients get HTTP 502");
     }
 
     /** A Jetty server answering 200 on /health and 404 elsewhere, with the connector's idle timeout. */

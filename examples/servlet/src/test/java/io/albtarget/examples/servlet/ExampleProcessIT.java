@@ -6,15 +6,20 @@ import io.albtarget.servlet.RawHttp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged example as a user runs it: {@code java -jar} with {@code ALB_*} settings in the environment, probed
@@ -25,6 +30,7 @@ class ExampleProcessIT {
     private static final Path JAR = Path.of("target", "albtarget-example-servlet.jar");
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
+    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     private Process process;
     private int port;
 
@@ -52,9 +58,25 @@ class ExampleProcessIT {
             }
         }
         assertThat(port).as("the example printed its port:\n%s", seen).isPositive();
-        Thread drainOutput = new Thread(() -> out.lines().forEach(l -> { }), "example-output");
+        Thread drainOutput = new Thread(() -> out.lines().forEach(output::add), "example-output");
         drainOutput.setDaemon(true);
         drainOutput.start();
+    }
+
+    /** Waits for an output line containing all the parts; fails with what was printed meanwhile. */
+    private String awaitLine(Duration within, String... parts) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = output.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+            seen.append(line).append('\n');
+            String candidate = line;
+            if (Arrays.stream(parts).allMatch(candidate::contains)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line with " + Arrays.toString(parts) + " within " + within + "; printed:\n"
+                + seen);
     }
 
     @AfterEach
@@ -93,6 +115,37 @@ class ExampleProcessIT {
         assertThat(health.status()).as("health answers 503 within 1 s of SIGTERM").isEqualTo(503);
         assertThat(slow.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the process exits by itself").isTrue();
+    }
+
+    @Test
+    void selfCheckLogsItsSummaryWithinTwoSecondsOfListeningThenTheKeepAliveMeasurement(@TempDir Path reports)
+            throws Exception {
+        Path report = reports.resolve("self-check.json");
+        start(Map.of("ALB_IDLE_TIMEOUT", "1s", "ALB_KEEP_ALIVE_MARGIN", "1s",
+                "ALB_SELF_CHECK_REPORT", report.toString()));
+
+        String summary = awaitLine(Duration.ofSeconds(2), "albtarget self-check of http://127.0.0.1:" + port,
+                "as the ALB sees it");
+        assertThat(summary).contains("6 PASS").doesNotContain("FAIL");
+        awaitLine(Duration.ofSeconds(5), "albtarget self-check PASS keep-alive.measured");
+        awaitLine(Duration.ofSeconds(2), "7 PASS, 0 WARN, 0 FAIL, 0 SKIP");
+        assertThat(report).content().contains("\"verdict\":\"PASS\"", "\"id\":\"keep-alive.measured\"");
+    }
+
+    @Test
+    void selfCheckInFailModeStopsStartupWhenTheAlbCouldNotReachTheHealthPort() throws Exception {
+        int closedPort;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            closedPort = closed.getLocalPort();
+        }
+        process = example(Map.of("ALB_SELF_CHECK", "fail", "ALB_HEALTH_CHECK_PORT", String.valueOf(closedPort)))
+                .start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(printed).isEqualTo(1);
+        assertThat(printed).contains("startup stopped by alb.self-check=fail",
+                "FAIL health-path", "could not connect: connection refused -> Target.FailedHealthChecks");
     }
 
     @Test

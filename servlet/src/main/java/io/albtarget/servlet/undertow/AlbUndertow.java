@@ -1,6 +1,8 @@
 package io.albtarget.servlet.undertow;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.check.CheckTarget;
+import io.albtarget.check.SelfCheck;
 import io.albtarget.internal.Log;
 import io.albtarget.keepalive.KeepAliveRequirement;
 import io.undertow.UndertowOptions;
@@ -148,15 +150,16 @@ public final class AlbUndertow {
         XnioWorker worker = startWorker(xnio);
         ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
         try {
-            OpenListener listener = openListener(handler, buffers, listenerOptions(settings, serverOptions),
-                    tls != null);
+            OptionMap options = listenerOptions(settings, serverOptions);
+            OpenListener listener = openListener(handler, buffers, options, tls != null);
             if (settings.enabled()) {
                 listener = new GuardingOpenListener(listener);
             }
             AcceptingChannel<? extends StreamConnection> channel = bind(xnio, worker,
                     new InetSocketAddress(host, port), listener, tls);
             channel.resumeAccepts();
-            return new Running(channel, worker, buffers);
+            int bound = channel.getLocalAddress(InetSocketAddress.class).getPort();
+            return new Running(channel, worker, buffers, bound, selfCheck(settings, options, bound, tls != null));
         } catch (IOException | RuntimeException e) {
             worker.shutdownNow();
             buffers.close();
@@ -235,6 +238,20 @@ public final class AlbUndertow {
         return options.addAll(serverOptions).getMap();
     }
 
+    /** The self-check of a listener: its port over the loopback, and the shorter of its two idle timeouts. */
+    static SelfCheck selfCheck(AlbSettings settings, OptionMap options, int port, boolean tls) {
+        CheckTarget target = CheckTarget.local(port).tls(tls);
+        int noRequest = options.get(UndertowOptions.NO_REQUEST_TIMEOUT, 0);
+        int idle = options.get(UndertowOptions.IDLE_TIMEOUT, 0);
+        if (idle > 0 && (noRequest <= 0 || idle < noRequest)) {
+            target = target.serverIdleTimeout("Undertow IDLE_TIMEOUT", Duration.ofMillis(idle));
+        } else {
+            // Undertow reads 0 or less as "never time out"
+            target = target.serverIdleTimeout("Undertow NO_REQUEST_TIMEOUT", Duration.ofMillis(Math.max(0, noRequest)));
+        }
+        return SelfCheck.of(settings, target);
+    }
+
     /** The warnings for explicit server options that close idle connections before the ALB does (or an empty list). */
     static List<String> warnings(AlbSettings settings, OptionMap serverOptions) {
         KeepAliveRequirement requirement = KeepAliveRequirement.of(settings);
@@ -262,6 +279,11 @@ public final class AlbUndertow {
         /** The bound port, also when port 0 was asked for. */
         int port();
 
+        /**
+         * The self-check of this server as the ALB sees it, knowing its idle timeouts: {@code server.selfCheck().start()}.
+         */
+        SelfCheck selfCheck();
+
         /** Stops accepting, closes the open connections and stops the server's threads. */
         @Override
         void close();
@@ -272,17 +294,25 @@ public final class AlbUndertow {
         private final XnioWorker worker;
         private final ByteBufferPool buffers;
         private final int port;
+        private final SelfCheck selfCheck;
 
-        Running(AcceptingChannel<? extends StreamConnection> channel, XnioWorker worker, ByteBufferPool buffers) {
+        Running(AcceptingChannel<? extends StreamConnection> channel, XnioWorker worker, ByteBufferPool buffers,
+                int port, SelfCheck selfCheck) {
             this.channel = channel;
             this.worker = worker;
             this.buffers = buffers;
-            this.port = channel.getLocalAddress(InetSocketAddress.class).getPort();
+            this.port = port;
+            this.selfCheck = selfCheck;
         }
 
         @Override
         public int port() {
             return port;
+        }
+
+        @Override
+        public SelfCheck selfCheck() {
+            return selfCheck;
         }
 
         @Override

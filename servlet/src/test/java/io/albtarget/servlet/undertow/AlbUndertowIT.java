@@ -3,6 +3,9 @@ package io.albtarget.servlet.undertow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.check.Finding;
+import io.albtarget.check.Report;
+import io.albtarget.check.Severity;
 import io.albtarget.keepalive.KeepAliveRequirement;
 import io.albtarget.servlet.RawHttp;
 import io.undertow.UndertowOptions;
@@ -75,5 +78,36 @@ class AlbUndertowIT {
         assertThat(user.get(UndertowOptions.IDLE_TIMEOUT)).isEqualTo(1);
         assertThat(user.get(UndertowOptions.MAX_HEADER_SIZE)).isEqualTo(16384);
         assertThat(user.get(UndertowOptions.NO_REQUEST_TIMEOUT)).isEqualTo(3000);
+    }
+
+    @Test
+    void selfCheckKnowsAndMeasuresATooLowNoRequestTimeout() {
+        server = AlbUndertow.start(new EchoHandler(), "0.0.0.0", 0, SETTINGS,
+                OptionMap.create(UndertowOptions.NO_REQUEST_TIMEOUT, 1000));
+
+        Report fast = server.selfCheck().run();
+        assertThat(fast.findings()).filteredOn(f -> f.id().equals("keep-alive.configured")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.FAIL);
+                    assertThat(f.symptom()).isEqualTo("HTTP 502");
+                    assertThat(f.message()).startsWith("Undertow NO_REQUEST_TIMEOUT is 1s");
+                });
+        assertThat(fast.findings()).filteredOn(f -> f.id().equals("health-path")).singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.PASS);
+        assertThat(server.selfCheck().measureKeepAlive().findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.FAIL);
+            assertThat(f.message()).contains("closed an idle connection after 1.");
+        });
+    }
+
+    @Test
+    void selfCheckOfTheTunedListenerReportsTheShorterTimeoutAndNoFailure() {
+        server = AlbUndertow.start(new EchoHandler(), "0.0.0.0", 0, SETTINGS,
+                OptionMap.create(UndertowOptions.IDLE_TIMEOUT, 3500));
+
+        Report fast = server.selfCheck().run();
+
+        assertThat(fast.hasFailures()).as(fast.toText()).isFalse();
+        assertThat(fast.toText()).contains("PASS keep-alive.configured     Undertow NO_REQUEST_TIMEOUT is 3s");
     }
 }

@@ -109,13 +109,13 @@ public final class SelfCheck {
 
     private Report publish(Report report) {
         LOG.info(report.summary());
+        // problems at their own level; the rest at DEBUG, so that DEBUG shows every finding once
         for (Finding finding : report.findings()) {
             String line = line(finding);
-            LOG.debug(() -> line);
-            if (finding.severity() == Severity.FAIL) {
-                LOG.error(line);
-            } else if (finding.severity() == Severity.WARN) {
-                LOG.warn(line);
+            switch (finding.severity()) {
+                case FAIL -> LOG.error(line);
+                case WARN -> LOG.warn(line);
+                default -> LOG.debug(() -> line);
             }
         }
         write(report);

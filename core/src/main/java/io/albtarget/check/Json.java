@@ -1,5 +1,7 @@
 package io.albtarget.check;
 
+import io.albtarget.internal.JsonText;
+
 /** Writes compact JSON; commas are placed by tracking whether a value was written at the current level. */
 final class Json {
 
@@ -48,25 +50,7 @@ final class Json {
     }
 
     private void string(String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append('"').append(JsonText.escape(value)).append('"');
     }
 
     @Override

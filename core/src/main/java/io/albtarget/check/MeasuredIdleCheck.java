@@ -4,6 +4,7 @@ import io.albtarget.AlbSettings;
 import io.albtarget.internal.Durations;
 import io.albtarget.keepalive.KeepAliveRequirement;
 import io.albtarget.probe.AlbRequest;
+import io.albtarget.probe.Exchange;
 import io.albtarget.probe.IdleClose;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ final class MeasuredIdleCheck implements Check {
         AlbRequest request = AlbRequest.forwarded(settings.healthCheckPath(), probing.host());
         IdleClose idle = probing.probe().idleClose(request, settings.timeout(), watch(settings));
         String[] evidence = {"sent: " + request, "got: " + idle.exchange(), "then: " + idle};
-        if (idle.exchange().outcome() != io.albtarget.probe.Exchange.Outcome.COMPLETE) {
+        if (idle.exchange().outcome() != Exchange.Outcome.COMPLETE) {
             return List.of(Finding.skip(ID, "no whole response to keep the connection open after: "
                     + idle.exchange()).evidence(evidence));
         }

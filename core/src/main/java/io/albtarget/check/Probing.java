@@ -6,6 +6,7 @@ import io.albtarget.probe.AlbRequest;
 import io.albtarget.probe.Exchange;
 import io.albtarget.probe.HttpProbe;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 
 /** What the checks share: the settings, the target, and a probe of the target's health-check port. */
 final class Probing {
@@ -56,7 +57,7 @@ final class Probing {
 
     /** The report title: where, and the target group as the checks assume it. */
     String title() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "%s as the ALB sees it (%s %s, matcher %s, timeout %s, idle %s)", probe, settings.healthCheckProtocol(),
                 settings.healthCheckPath(), settings.matcher(), Durations.format(settings.timeout()),
                 Durations.format(settings.idleTimeout()));

@@ -1,6 +1,7 @@
 package io.albtarget.health;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.internal.JsonText;
 import io.albtarget.spi.HealthIndicator;
 import io.albtarget.spi.HealthIndicator.Status;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ public final class AlbHealth {
                 allUp = false;
             }
             if (details != null) {
-                details.append(i == 0 ? "" : ",").append('"').append(json(run.indicator().name())).append("\":\"")
+                details.append(i == 0 ? "" : ",").append('"').append(JsonText.escape(run.indicator().name())).append("\":\"")
                         .append(status).append('"');
             }
         }
@@ -171,19 +172,5 @@ public final class AlbHealth {
         }
         return new HealthAnswer(allUp ? up.status() : 503,
                 "{\"status\":\"" + (allUp ? "UP" : "DOWN") + "\",\"indicators\":{" + details + "}}");
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -8,10 +8,12 @@ import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -166,7 +168,7 @@ public final class HttpProbe {
 
     private Socket open(long deadline) throws IOException {
         if (address.isUnresolved()) {
-            throw new java.net.UnknownHostException(address.getHostString());
+            throw new UnknownHostException(address.getHostString());
         }
         long left = Math.min(connectTimeout.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         Socket socket = new Socket();
@@ -179,7 +181,7 @@ public final class HttpProbe {
             SSLSocket secure = (SSLSocket) TrustingTls.CONTEXT.getSocketFactory()
                     .createSocket(socket, null, address.getPort(), true);
             SSLParameters parameters = secure.getSSLParameters();
-            parameters.setServerNames(java.util.List.of());
+            parameters.setServerNames(List.of());
             secure.setSSLParameters(parameters);
             secure.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             secure.startHandshake();
@@ -191,7 +193,7 @@ public final class HttpProbe {
     }
 
     static String describe(IOException e) {
-        if (e instanceof java.net.UnknownHostException) {
+        if (e instanceof UnknownHostException) {
             return "no address for host " + e.getMessage();
         }
         if (e instanceof ConnectException) {

@@ -214,7 +214,8 @@ public final class KeyMaterial {
                 }
             }
             throw new KeyMaterialException(KeyMaterialException.Problem.KEY_MISMATCH, file,
-                    "the private key (" + key.getAlgorithm() + ") does not belong to the certificate "
+                    "the private key (" + ("ECDSA".equals(key.getAlgorithm()) ? "EC" : key.getAlgorithm())
+                            + ") does not belong to the certificate "
                             + CertificateFacts.of(chain.get(0)), null);
         }
         for (int i = 0; i + 1 < chain.size(); i++) {

@@ -90,8 +90,8 @@ final class PemFiles {
                     label = "ENCRYPTED PRIVATE KEY";
                 } else if (key == null && block instanceof PEMEncryptedKeyPair) {
                     key = keys.getPrivateKey(decrypt(file, (PEMEncryptedKeyPair) block, password));
-                    label = key.getAlgorithm().startsWith("EC") ? "EC PRIVATE KEY (encrypted)"
-                            : key.getAlgorithm() + " PRIVATE KEY (encrypted)";
+                    label = key.getAlgorithm().startsWith("EC") ? "encrypted EC PRIVATE KEY"
+                            : "encrypted " + key.getAlgorithm() + " PRIVATE KEY";
                 }
                 // anything else (EC PARAMETERS before an openssl key, a second key) does not change what a server loads
             }

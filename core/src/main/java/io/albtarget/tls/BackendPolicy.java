@@ -31,7 +31,8 @@ public enum BackendPolicy {
     /** {@code ELBSecurityPolicy-TLS13-1-0-2021-06}: TLS 1.0 to 1.3, the 18 suites of 2016-08 and 3 of TLS 1.3. */
     ELB_SECURITY_POLICY_TLS13_1_0_2021_06(AlbSettings.TlsPolicy.ELB_SECURITY_POLICY_TLS13_1_0_2021_06,
             List.of(Suite.TLSV1, Suite.TLSV1_1, Suite.TLSV1_2, Suite.TLSV1_3),
-            Stream.concat(Suite.TLS13.stream(), Suite.TLS12_AND_EARLIER.stream()).collect(Collectors.toUnmodifiableList()));
+            Stream.concat(Suite.TLS13.stream(), Suite.TLS12_AND_EARLIER.stream())
+                    .collect(Collectors.toUnmodifiableList()));
 
     private final AlbSettings.TlsPolicy setting;
     private final List<String> protocols;
@@ -74,10 +75,11 @@ public enum BackendPolicy {
                     + Printable.of(listenerPolicy) + "'");
         }
         if (name.toUpperCase(Locale.ROOT).contains("FIPS")) {
-            throw new IllegalArgumentException("the FIPS listener policy '" + Printable.of(name)
-                    + "' makes the ALB offer ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04 to targets, which is not supported");
+            throw new IllegalArgumentException("the FIPS listener policy '" + Printable.of(name) + "' makes the ALB"
+                    + " offer ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04 to targets, which is not supported");
         }
-        return name.startsWith("ELBSecurityPolicy-TLS13-") ? ELB_SECURITY_POLICY_TLS13_1_0_2021_06 : ELB_SECURITY_POLICY_2016_08;
+        return name.startsWith("ELBSecurityPolicy-TLS13-") ? ELB_SECURITY_POLICY_TLS13_1_0_2021_06
+                : ELB_SECURITY_POLICY_2016_08;
     }
 
     /** The policy's name as AWS writes it, e.g. {@code ELBSecurityPolicy-2016-08}. */
@@ -184,7 +186,10 @@ public enum BackendPolicy {
             return code;
         }
 
-        /** The protocol versions the suite can be used on, whatever the policy: {@code TLSv1.3} alone, {@code TLSv1.2} alone, or {@code TLSv1} to {@code TLSv1.2}. */
+        /**
+         * The protocol versions the suite can be used on, whatever the policy: {@code TLSv1.3} alone,
+         * {@code TLSv1.2} alone, or {@code TLSv1} to {@code TLSv1.2}.
+         */
         public List<String> protocols() {
             return protocols;
         }

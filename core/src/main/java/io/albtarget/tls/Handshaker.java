@@ -124,8 +124,7 @@ final class Handshaker {
         } catch (UnknownHostException e) {
             return failed(offer, Handshake.Outcome.ERROR, null, "unknown host " + host, start, client);
         } catch (IOException e) {
-            return failed(offer, Handshake.Outcome.ERROR, null, "connecting to " + endpoint() + ": " + e, start,
-                    client);
+            return failed(offer, Handshake.Outcome.ERROR, null, endpoint() + ": " + e, start, client);
         }
     }
 

@@ -235,15 +235,11 @@ public final class KeyMaterial {
         try {
             byte[] challenge = new byte[32];
             new SecureRandom().nextBytes(challenge);
-            Signature signer = provider == null ? Signature.getInstance(algorithm)
-                    : Signature.getInstance(algorithm, provider);
-            pss(signer, algorithm);
+            Signature signer = signature(algorithm, provider);
             signer.initSign(key);
             signer.update(challenge);
             byte[] signature = signer.sign();
-            Signature verifier = provider == null ? Signature.getInstance(algorithm)
-                    : Signature.getInstance(algorithm, provider);
-            pss(verifier, algorithm);
+            Signature verifier = signature(algorithm, provider);
             verifier.initVerify(publicKey);
             verifier.update(challenge);
             return verifier.verify(signature);
@@ -253,10 +249,14 @@ public final class KeyMaterial {
         }
     }
 
-    private static void pss(Signature signature, String algorithm) throws GeneralSecurityException {
+    private static Signature signature(String algorithm, @Nullable Provider provider)
+            throws GeneralSecurityException {
+        Signature signature = provider == null ? Signature.getInstance(algorithm)
+                : Signature.getInstance(algorithm, provider);
         if ("RSASSA-PSS".equals(algorithm)) {
             signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
         }
+        return signature;
     }
 
     private static String signatureAlgorithm(Path file, PrivateKey key) {

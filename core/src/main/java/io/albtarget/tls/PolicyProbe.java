@@ -78,7 +78,8 @@ final class PolicyProbe {
             return "the server demands SNI; the ALB sends none (without SNI: " + full.detail() + "; with SNI "
                     + sniName + ": " + withSni.detail() + ")";
         }
-        Handshake wide = handshaker.attempt(handshaker.beyondPolicy(BackendPolicy.ELB_SECURITY_POLICY_TLS13_1_0_2021_06));
+        Handshake wide = handshaker.attempt(
+                handshaker.beyondPolicy(BackendPolicy.ELB_SECURITY_POLICY_TLS13_1_0_2021_06));
         diagnosis.add(wide);
         String answer = " (the policy's offer: " + full.detail() + ")";
         if (wide.succeeded()) {

@@ -8,9 +8,6 @@ import io.albtarget.tls.KeyMaterial;
 import io.albtarget.tls.PolicyResult;
 import io.albtarget.tls.TlsSelfTest;
 import java.nio.file.Path;
-import org.apache.catalina.connector.Connector;
-import org.apache.tomcat.util.net.SSLHostConfig;
-import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +17,7 @@ class TomcatTlsSelfTestIT {
     @Test
     void defaultHttpsConnectorPassesBothPolicies(@TempDir Path dir) {
         Path keystore = TestKeystore.create(dir);
-        Connector connector = new Connector("HTTP/1.1");
-        connector.setPort(0);
-        connector.setSecure(true);
-        connector.setScheme("https");
-        connector.setProperty("SSLEnabled", "true");
-        SSLHostConfig host = new SSLHostConfig();
-        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.RSA);
-        certificate.setCertificateKeystoreFile(keystore.toString());
-        certificate.setCertificateKeystorePassword(TestKeystore.PASSWORD);
-        certificate.setCertificateKeystoreType("PKCS12");
-        host.addCertificate(certificate);
-        connector.addSslHostConfig(host);
-
-        try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(connector)) {
+        try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(EmbeddedTomcat.https("HTTP/1.1", keystore))) {
             TlsSelfTest test = TlsSelfTest.of("127.0.0.1", tomcat.port());
             for (BackendPolicy policy : BackendPolicy.values()) {
                 PolicyResult result = test.run(policy);

@@ -1,15 +1,19 @@
 package io.albtarget.servlet.tomcat;
 
+import io.albtarget.servlet.TestKeystore;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /** An embedded Tomcat on 127.0.0.1 with one connector and a servlet that echoes what it received. */
 final class EmbeddedTomcat implements AutoCloseable {
@@ -36,6 +40,23 @@ final class EmbeddedTomcat implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Tomcat did not start", e);
         }
+    }
+
+    /** An HTTPS connector on port 0 with this protocol and the RSA key pair of a {@link TestKeystore} keystore. */
+    static Connector https(String protocol, Path keystore) {
+        Connector connector = new Connector(protocol);
+        connector.setPort(0);
+        connector.setSecure(true);
+        connector.setScheme("https");
+        connector.setProperty("SSLEnabled", "true");
+        SSLHostConfig host = new SSLHostConfig();
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.RSA);
+        certificate.setCertificateKeystoreFile(keystore.toString());
+        certificate.setCertificateKeystorePassword(TestKeystore.PASSWORD);
+        certificate.setCertificateKeystoreType("PKCS12");
+        host.addCertificate(certificate);
+        connector.addSslHostConfig(host);
+        return connector;
     }
 
     int port() {

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http2.Http2Protocol;
-import org.apache.tomcat.util.net.SSLHostConfig;
-import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -171,20 +169,7 @@ class TomcatGuardIT {
         void start(@TempDir Path dir) {
             Path keystore = TestKeystore.create(dir);
 
-            Connector connector = new Connector(AlbHttp11NioProtocol.class.getName());
-            connector.setPort(0);
-            connector.setSecure(true);
-            connector.setScheme("https");
-            connector.setProperty("SSLEnabled", "true");
-            SSLHostConfig host = new SSLHostConfig();
-            SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host,
-                    SSLHostConfigCertificate.Type.RSA);
-            certificate.setCertificateKeystoreFile(keystore.toString());
-            certificate.setCertificateKeystorePassword(TestKeystore.PASSWORD);
-            certificate.setCertificateKeystoreType("PKCS12");
-            host.addCertificate(certificate);
-            connector.addSslHostConfig(host);
-            tls = EmbeddedTomcat.start(connector);
+            tls = EmbeddedTomcat.start(EmbeddedTomcat.https(AlbHttp11NioProtocol.class.getName(), keystore));
         }
 
         @AfterAll

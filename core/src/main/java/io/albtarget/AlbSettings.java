@@ -96,6 +96,7 @@ public final class AlbSettings {
     private final Duration deregistrationDelay;
     private final ProtocolVersion protocolVersion;
     private final TlsPolicy tlsBackendPolicy;
+    private final boolean tlsBackendPolicySet;
     private final List<String> allowedHosts;
     private final List<String> allowedCidrs;
     private final Duration keepAliveMargin;
@@ -120,6 +121,7 @@ public final class AlbSettings {
         deregistrationDelay = b.deregistrationDelay;
         protocolVersion = b.protocolVersion;
         tlsBackendPolicy = b.tlsBackendPolicy;
+        tlsBackendPolicySet = b.tlsBackendPolicySet;
         allowedHosts = b.allowedHosts;
         allowedCidrs = b.allowedCidrs;
         keepAliveMargin = b.keepAliveMargin;
@@ -225,6 +227,14 @@ public final class AlbSettings {
     /** The back-end TLS policy, {@code alb.tls.backend-policy}; default ELBSecurityPolicy-2016-08. */
     public TlsPolicy tlsBackendPolicy() {
         return tlsBackendPolicy;
+    }
+
+    /**
+     * Whether {@link #tlsBackendPolicy()} was set rather than defaulted; the TLS self-check tests both policies when
+     * it was not, since the policy follows the listener's, which the target cannot see.
+     */
+    public boolean tlsBackendPolicySet() {
+        return tlsBackendPolicySet;
     }
 
     /** Host names the application serves, {@code alb.hosts.allowed}; empty (the default) does not restrict names. */
@@ -342,6 +352,7 @@ public final class AlbSettings {
         private Duration deregistrationDelay = Duration.ofSeconds(300);
         private ProtocolVersion protocolVersion = ProtocolVersion.HTTP1;
         private TlsPolicy tlsBackendPolicy = TlsPolicy.ELB_SECURITY_POLICY_2016_08;
+        private boolean tlsBackendPolicySet;
         private List<String> allowedHosts = List.of();
         private List<String> allowedCidrs = List.of();
         private Duration keepAliveMargin = Duration.ofSeconds(5);
@@ -369,6 +380,7 @@ public final class AlbSettings {
             deregistrationDelay = s.deregistrationDelay;
             protocolVersion = s.protocolVersion;
             tlsBackendPolicy = s.tlsBackendPolicy;
+            tlsBackendPolicySet = s.tlsBackendPolicySet;
             allowedHosts = s.allowedHosts;
             allowedCidrs = s.allowedCidrs;
             keepAliveMargin = s.keepAliveMargin;
@@ -497,6 +509,7 @@ public final class AlbSettings {
         /** The back-end TLS policy the ALB offers; default ELBSecurityPolicy-2016-08. */
         public Builder tlsBackendPolicy(TlsPolicy policy) {
             this.tlsBackendPolicy = Objects.requireNonNull(policy, "'policy' must not be null");
+            this.tlsBackendPolicySet = true;
             return this;
         }
 

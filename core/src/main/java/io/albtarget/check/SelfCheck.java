@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Plays the ALB against a running target: the health checker's exact request, both of its {@code Host} forms,
- * header lines servers read differently, the server's idle timeout against the ALB's, and the settings against each
- * other. Each problem is named with the symptom the ALB would show and the fix.
+ * header lines servers read differently, the server's idle timeout against the ALB's, the settings against each
+ * other, and for an HTTPS target the ALB's TLS handshake. Each problem is named with the symptom the ALB would show and the fix.
  *
  * <pre>{@code
  * // once the server listens
@@ -45,7 +45,7 @@ public final class SelfCheck {
         Objects.requireNonNull(settings, "'settings' must not be null");
         Objects.requireNonNull(target, "'target' must not be null");
         return new SelfCheck(new Probing(settings, target), List.of(new HealthPathCheck(), new HostFormsCheck(),
-                new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck()));
+                new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck(), new TlsCheck()));
     }
 
     /** Runs every check but the keep-alive measurement and returns the report. */

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
         versionProvider = Doctor.Version.class, subcommands = AutoComplete.GenerateCompletion.class,
         description = {"Checks an HTTP or HTTPS target as an AWS Application Load Balancer sees it: the health"
                 + " checker's exact request and its Host forms, header lines servers read differently, the server's"
-                + " idle timeout against the ALB's, and the settings against each other. Each problem is named with"
+                + " idle timeout against the ALB's, the settings against each other, and for https:// URLs the ALB's"
+                + " TLS handshake and the key files. Each problem is named with"
                 + " the ALB symptom (a reason code such as Target.ResponseCodeMismatch, or the HTTP 502/504 clients"
                 + " would get) and the fix.", ""},
         exitCodeListHeading = "%nExit codes:%n",
@@ -79,6 +80,14 @@ public final class Doctor implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the report as JSON, for CI")
     private boolean json;
+
+    @Option(names = "--tls-policy", paramLabel = "NAME", defaultValue = "both", description = "for https:// URLs,"
+            + " the back-end policy the ALB offers: ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-0-2021-06"
+            + " (when the listener uses a TLS 1.3 policy), or both (default: ${DEFAULT-VALUE})")
+    private String tlsPolicy = "both";
+
+    @CommandLine.ArgGroup(exclusive = true)
+    private @Nullable KeyFiles keyFiles;
 
     @CommandLine.Spec
     private CommandLine.Model.@Nullable CommandSpec spec;
@@ -130,6 +139,9 @@ public final class Doctor implements Callable<Integer> {
         }
         SelfCheck selfCheck = SelfCheck.of(settings, checked);
         Report report = selfCheck.run();
+        if (keyFiles != null) {
+            report = report.with(List.of(keyFiles.check()));
+        }
         if (!json) {
             out.print(report.toText());
             out.flush();
@@ -165,6 +177,12 @@ public final class Doctor implements Callable<Integer> {
         properties.put("alb.health-check.interval", interval);
         properties.put("alb.idle-timeout", idleTimeout);
         properties.put("alb.keep-alive.margin", margin);
+        if (!tlsPolicy.equalsIgnoreCase("both")) {
+            if (!target.tls()) {
+                throw new IllegalArgumentException("--tls-policy needs an https:// URL, but the URL was http://");
+            }
+            properties.put("alb.tls.backend-policy", tlsPolicy);
+        }
         try {
             return AlbSettings.bind(properties, Map.of());
         } catch (IllegalArgumentException e) {

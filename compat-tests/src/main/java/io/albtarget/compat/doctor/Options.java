@@ -11,7 +11,8 @@ final class Options {
             "alb.health-check.timeout", "--timeout",
             "alb.health-check.interval", "--interval",
             "alb.idle-timeout", "--idle-timeout",
-            "alb.keep-alive.margin", "--keep-alive-margin");
+            "alb.keep-alive.margin", "--keep-alive-margin",
+            "alb.tls.backend-policy", "--tls-policy");
 
     private Options() {
     }

@@ -64,10 +64,10 @@ public final class ScriptedServer implements AutoCloseable {
         return start(connection -> connection.write(response));
     }
 
-    /** A port nothing listens on: bound once, then closed again. */
-    public static int refusedPort() {
+    /** A loopback address nothing listens on: its port was bound once, then closed again. */
+    public static InetSocketAddress refusedAddress() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,24 +3,17 @@ package io.albtarget.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The idle timeout a server adapter read, against alb.idle-timeout 60s + alb.keep-alive.margin 5s. */
 final class ConfiguredIdleCheckTest {
 
-    private static final CheckTarget TARGET = CheckTarget.remote(new InetSocketAddress(
-            InetAddress.getLoopbackAddress(), 8080));
+    private static final CheckTarget TARGET = CheckRun.loopback(8080);
     private static final String KNOB = "Jetty connector idleTimeout";
 
     private static Finding check(CheckTarget target) {
-        List<Finding> findings = new ConfiguredIdleCheck().run(new Probing(AlbSettings.defaults(), target));
-        assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).id()).isEqualTo("keep-alive.configured");
-        return findings.get(0);
+        return CheckRun.single(new ConfiguredIdleCheck(), "keep-alive.configured", AlbSettings.defaults(), target);
     }
 
     @Test

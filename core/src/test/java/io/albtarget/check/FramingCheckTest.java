@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.ScriptedServer;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 final class FramingCheckTest {
 
     private static List<Finding> check(InetSocketAddress address) {
-        return new FramingCheck().run(new Probing(AlbSettings.defaults(), CheckTarget.remote(address)));
+        return CheckRun.findings(new FramingCheck(), AlbSettings.defaults(), CheckTarget.remote(address));
     }
 
     @Test
@@ -62,8 +61,7 @@ final class FramingCheckTest {
 
     @Test
     void unreachableTargetIsSkipped() {
-        List<Finding> findings = check(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                ScriptedServer.refusedPort()));
+        List<Finding> findings = check(ScriptedServer.refusedAddress());
 
         assertThat(findings).extracting(Finding::severity).containsOnly(Severity.SKIP);
         assertThat(findings.get(0).message()).endsWith("connection refused");

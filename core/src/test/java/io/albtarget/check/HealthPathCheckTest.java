@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.ScriptedServer;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -26,10 +25,7 @@ final class HealthPathCheckTest {
     }
 
     private static Finding check(InetSocketAddress address) {
-        List<Finding> findings = new HealthPathCheck().run(new Probing(SETTINGS, CheckTarget.remote(address)));
-        assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).id()).isEqualTo("health-path");
-        return findings.get(0);
+        return CheckRun.single(new HealthPathCheck(), "health-path", SETTINGS, CheckTarget.remote(address));
     }
 
     private static Finding answer(String response) {
@@ -177,7 +173,7 @@ final class HealthPathCheckTest {
 
     @Test
     void refusedConnectionFailsTheHealthCheck() {
-        Finding finding = check(new InetSocketAddress(InetAddress.getLoopbackAddress(), ScriptedServer.refusedPort()));
+        Finding finding = check(ScriptedServer.refusedAddress());
 
         assertThat(finding.severity()).isEqualTo(Severity.FAIL);
         assertThat(finding.symptom()).isEqualTo("Target.FailedHealthChecks");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.ScriptedServer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Both Host forms of the health checker, the bare IP and IP:port. */
@@ -13,10 +12,7 @@ final class HostFormsCheckTest {
     private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
 
     private static Finding check(CheckTarget target) {
-        List<Finding> findings = new HostFormsCheck().run(new Probing(AlbSettings.defaults(), target));
-        assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).id()).isEqualTo("host-forms");
-        return findings.get(0);
+        return CheckRun.single(new HostFormsCheck(), "host-forms", AlbSettings.defaults(), target);
     }
 
     @Test

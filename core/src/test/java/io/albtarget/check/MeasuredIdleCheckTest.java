@@ -75,6 +75,23 @@ final class MeasuredIdleCheckTest {
     }
 
     @Test
+    void serverClosingJustAsTheWatchEndsPasses() {
+        // the server's idle timer starts with its answer, a little before the probe's watch does
+        Finding finding = measure(ONE_PLUS_ONE, c -> c.write(OK).pause(2000));
+
+        assertThat(finding.severity()).as(finding.message()).isEqualTo(Severity.PASS);
+        assertThat(finding.fix()).isEmpty();
+    }
+
+    @Test
+    void slowAnswerDoesNotExcuseAnEarlyClose() {
+        Finding finding = measure(ONE_PLUS_ONE, c -> c.pause(1800).write(OK).pause(300));
+
+        assertThat(finding.severity()).as(finding.message()).isEqualTo(Severity.FAIL);
+        assertThat(finding.message()).contains("before alb.idle-timeout 1s");
+    }
+
+    @Test
     void serverClosingWithinTheMarginWarns() {
         Finding finding = measure(ONE_PLUS_ONE, c -> c.write(OK).pause(1300));
 

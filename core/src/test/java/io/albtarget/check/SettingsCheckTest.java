@@ -3,8 +3,6 @@ package io.albtarget.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,11 +10,10 @@ import org.junit.jupiter.api.Test;
 /** Settings each valid alone that the ALB punishes together; read without a connection. */
 final class SettingsCheckTest {
 
-    private static final CheckTarget PLAIN = CheckTarget.remote(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-            8080));
+    private static final CheckTarget PLAIN = CheckRun.loopback(8080);
 
     private static List<Finding> check(AlbSettings settings, CheckTarget target) {
-        return new SettingsCheck().run(new Probing(settings, target));
+        return CheckRun.findings(new SettingsCheck(), settings, target);
     }
 
     private static Finding only(AlbSettings settings) {

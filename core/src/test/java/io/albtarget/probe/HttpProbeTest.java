@@ -214,10 +214,8 @@ final class HttpProbeTest {
 
     @Test
     void refusedPortFailsToConnect() {
-        int port = ScriptedServer.refusedPort();
-
-        Exchange answer = HttpProbe.to(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
-                .exchange(AlbRequest.healthCheck("/health", "10.0.1.5:" + port), AMPLE);
+        Exchange answer = HttpProbe.to(ScriptedServer.refusedAddress())
+                .exchange(AlbRequest.healthCheck("/health", "10.0.1.5:8080"), AMPLE);
 
         assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.CONNECT_FAILED);
         assertThat(answer.detail()).isEqualTo("connection refused");

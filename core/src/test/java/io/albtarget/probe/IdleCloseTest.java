@@ -3,8 +3,6 @@ package io.albtarget.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.ScriptedServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -74,10 +72,8 @@ final class IdleCloseTest {
 
     @Test
     void refusedPortGivesAFailedConnectAndNothingToWatch() {
-        HttpProbe probe = HttpProbe.to(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                ScriptedServer.refusedPort()));
-
-        IdleClose idle = probe.idleClose(FORWARDED, TIMEOUT, Duration.ofSeconds(3));
+        IdleClose idle = HttpProbe.to(ScriptedServer.refusedAddress()).idleClose(FORWARDED, TIMEOUT,
+                Duration.ofSeconds(3));
 
         assertThat(idle.exchange().outcome()).isEqualTo(Exchange.Outcome.CONNECT_FAILED);
         assertThat(idle.closedAfter()).isEmpty();

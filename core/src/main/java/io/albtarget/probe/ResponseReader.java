@@ -30,6 +30,8 @@ final class ResponseReader {
     private final long deadline;
     private final String timeout;
     private int headerBytes;
+    /** Bytes of a head read so far and not yet complete. */
+    private int headRead;
     private long bodyBytes;
     private String statusLine = "";
     private int status = -1;
@@ -52,6 +54,8 @@ final class ResponseReader {
                 }
             } while (status >= 100 && status < 200 && status != 101);
             return readBody();
+        } catch (MalformedBody e) {
+            return end(Exchange.Outcome.MALFORMED, e.getMessage());
         } catch (SocketTimeoutException e) {
             return end(Exchange.Outcome.TIMED_OUT, "no whole response within " + timeout + progress());
         } catch (EOFException e) {
@@ -62,8 +66,8 @@ final class ResponseReader {
     }
 
     private String progress() {
-        if (status < 0) {
-            return headerBytes == 0 ? " before any response byte" : " within the response head";
+        if (status < 0 || headRead > 0) {
+            return headRead == 0 ? " before any response byte" : " within the response head";
         }
         long announced = Exchange.contentLength(headers).orElse(-1);
         return announced < 0 ? " after " + bodyBytes + " body bytes"
@@ -84,6 +88,7 @@ final class ResponseReader {
         while (true) {
             int b = next();
             head.write(b);
+            headRead = head.size();
             if (head.size() > MAX_HEAD) {
                 headerBytes += head.size();
                 return "response head over " + MAX_HEAD + " bytes";
@@ -101,6 +106,7 @@ final class ResponseReader {
             previous = b;
         }
         headerBytes += head.size();
+        headRead = 0;
         return parse(lines);
     }
 
@@ -164,8 +170,7 @@ final class ResponseReader {
             try {
                 size = Long.parseLong((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
             } catch (NumberFormatException e) {
-                throw new IOException("chunk size is not hexadecimal: '"
-                        + Printable.of(sizeLine) + "'", e);
+                throw new MalformedBody("chunk size is not hexadecimal: '" + Printable.of(sizeLine) + "'");
             }
             if (size == 0) {
                 while (!line().isEmpty()) {
@@ -219,5 +224,12 @@ final class ResponseReader {
         position = 0;
         limit = read;
         return buffer[position++] & 0xff;
+    }
+
+    /** Body framing that is not HTTP/1.1's, found while reading the body. */
+    private static final class MalformedBody extends IOException {
+        MalformedBody(String message) {
+            super(message);
+        }
     }
 }

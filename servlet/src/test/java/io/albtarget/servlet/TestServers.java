@@ -2,7 +2,9 @@ package io.albtarget.servlet;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.servlet.jetty.AlbJetty;
+import io.albtarget.servlet.jetty.EmbeddedJetty;
 import io.albtarget.servlet.tomcat.AlbTomcat;
+import io.albtarget.servlet.tomcat.EmbeddedTomcat;
 import io.albtarget.servlet.undertow.AlbUndertow;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -18,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -27,16 +28,12 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
-import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,53 +147,32 @@ enum TestServers {
     }
 
     private static Running tomcat(AlbSettings settings, @Nullable AlbFilter filter) {
-        try {
-            Tomcat tomcat = new Tomcat();
-            tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-            Connector connector = filter != null ? AlbTomcat.connector(0, settings) : new Connector();
-            connector.setPort(0);
-            connector.setProperty("address", "127.0.0.1");
-            tomcat.setConnector(connector);
-            Context context = tomcat.addContext("", null);
+        Connector connector = filter != null ? AlbTomcat.connector(0, settings) : new Connector();
+        connector.setPort(0);
+        EmbeddedTomcat tomcat = EmbeddedTomcat.start(connector, context -> {
             if (filter != null) {
                 AlbTomcat.addFilterFirst(context, filter);
             }
             Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/");
-            tomcat.start();
-            return new Running(connector::getLocalPort, () -> {
-                tomcat.stop();
-                tomcat.destroy();
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("Tomcat did not start", e);
-        }
+        });
+        return new Running(tomcat::port, tomcat::close);
     }
 
     private static Running jetty(AlbSettings settings, @Nullable AlbFilter filter) {
-        try {
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
+        EmbeddedJetty jetty = EmbeddedJetty.start(connector -> {
             if (filter != null) {
                 // start from a lenient mode, so the test shows the guard is what refuses obs-fold
                 connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
                         .setHttpCompliance(HttpCompliance.RFC2616);
                 AlbJetty.apply(connector, settings);
             }
-            server.addConnector(connector);
-            ServletContextHandler context = new ServletContextHandler();
+        }, context -> {
             context.addServlet(new ServletHolder(new EchoServlet()), "/*");
             if (filter != null) {
-                context.addFilter(new FilterHolder(filter), "/*",
-                        EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
             }
-            server.setHandler(context);
-            server.start();
-            return new Running(connector::getLocalPort, server::stop);
-        } catch (Exception e) {
-            throw new IllegalStateException("Jetty did not start", e);
-        }
+        });
+        return new Running(jetty::port, jetty::close);
     }
 
     private static Running undertow(AlbSettings settings, @Nullable AlbFilter filter) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -15,8 +16,13 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
-/** An embedded Tomcat on 127.0.0.1 with one connector and a servlet that echoes what it received. */
-final class EmbeddedTomcat implements AutoCloseable {
+/**
+ * An embedded Tomcat on 127.0.0.1 with one connector and one context at the root: by default with a servlet that
+ * echoes what it received, or with what a test deploys.
+ *
+ * <p>Public because the self-check tests use it too.
+ */
+public final class EmbeddedTomcat implements AutoCloseable {
 
     private final Tomcat tomcat;
     private final Connector connector;
@@ -26,15 +32,19 @@ final class EmbeddedTomcat implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** Starts Tomcat with this connector, on 127.0.0.1 and the connector's port (0 for any). */
+    /** Starts Tomcat with this connector, on 127.0.0.1 and its port (0 for any), serving the echo servlet. */
     static EmbeddedTomcat start(Connector connector) {
+        return start(connector, context -> Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/"));
+    }
+
+    /** Starts Tomcat with this connector, and the servlets and filters {@code deploy} adds to the root context. */
+    public static EmbeddedTomcat start(Connector connector, Consumer<Context> deploy) {
         try {
             Tomcat tomcat = new Tomcat();
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
             connector.setProperty("address", "127.0.0.1");
             tomcat.setConnector(connector);
-            Context context = tomcat.addContext("", null);
-            Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/");
+            deploy.accept(tomcat.addContext("", null));
             tomcat.start();
             return new EmbeddedTomcat(tomcat, connector);
         } catch (Exception e) {
@@ -59,11 +69,11 @@ final class EmbeddedTomcat implements AutoCloseable {
         return connector;
     }
 
-    int port() {
+    public int port() {
         return connector.getLocalPort();
     }
 
-    Connector connector() {
+    public Connector connector() {
         return connector;
     }
 

@@ -1,0 +1,182 @@
+package io.albtarget;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A raw-socket HTTP server on the loopback and an ephemeral port that plays a script per connection: it reads the
+ * request head (up to the empty line), records its bytes, then lets the script write bytes, pause or hold the
+ * connection. The server closes the connection when the script returns.
+ *
+ * <pre>{@code
+ * try (ScriptedServer server = ScriptedServer.start(c -> c.write("HTTP/1.1 204 No Content\r\n\r\n").holdOpen())) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ScriptedServer implements AutoCloseable {
+
+    /** What the server does on one connection once it has read the request head. */
+    @FunctionalInterface
+    public interface Script {
+        void play(Connection connection) throws IOException, InterruptedException;
+    }
+
+    private final ServerSocket listener;
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "scripted-server");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    private ScriptedServer(Script script) throws IOException {
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(() -> accept(script));
+    }
+
+    /** A server playing this script on every connection. */
+    public static ScriptedServer start(Script script) {
+        try {
+            return new ScriptedServer(script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server that writes these characters (ISO-8859-1) on every connection and closes it. */
+    public static ScriptedServer answering(String response) {
+        return start(connection -> connection.write(response));
+    }
+
+    /** A loopback address nothing listens on: its port was bound once, then closed again. */
+    public static InetSocketAddress refusedAddress() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** The loopback address and port the server listens on. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port());
+    }
+
+    /** The request heads received so far, in order, as ISO-8859-1 text including the final empty line. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void accept(Script script) {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                open.add(socket);
+                threads.execute(() -> serve(socket, script));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket, Script script) {
+        try (socket) {
+            Connection connection = new Connection(socket);
+            requests.add(connection.readHead());
+            script.play(connection);
+        } catch (IOException e) {
+            // the client went away, or the server is closing: the script has nothing more to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+            for (Socket socket : open) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** One accepted connection, as the script sees it. */
+    public static final class Connection {
+        private final InputStream in;
+        private final OutputStream out;
+        private String head = "";
+
+        Connection(Socket socket) throws IOException {
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        String readHead() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                bytes.write(b);
+                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+            }
+            head = bytes.toString(StandardCharsets.ISO_8859_1);
+            return head;
+        }
+
+        /** The request head this connection carried. */
+        public String request() {
+            return head;
+        }
+
+        /** Writes these characters as ISO-8859-1 bytes and flushes them. */
+        public Connection write(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return this;
+        }
+
+        /** Waits this long, holding the connection. */
+        public Connection pause(long millis) throws InterruptedException {
+            Thread.sleep(millis);
+            return this;
+        }
+
+        /** Keeps the connection open, reading and dropping what comes, until the client closes it. */
+        public void holdOpen() throws IOException {
+            byte[] ignored = new byte[512];
+            while (in.read(ignored) >= 0) {
+                // a client that sends more gets no answer
+            }
+        }
+    }
+}

@@ -11,25 +11,44 @@ import org.junit.jupiter.api.Test;
 final class SettingsCheckTest {
 
     private static final CheckTarget PLAIN = CheckRun.loopback(8080);
+    /** A target whose health and drain are albtarget's own. */
+    private static final CheckTarget ALBTARGET = PLAIN.healthServedByAlbtarget(true);
 
     private static List<Finding> check(AlbSettings settings, CheckTarget target) {
         return CheckRun.findings(new SettingsCheck(), settings, target);
     }
 
     private static Finding only(AlbSettings settings) {
-        List<Finding> findings = check(settings, PLAIN);
+        return only(settings, PLAIN);
+    }
+
+    private static Finding only(AlbSettings settings, CheckTarget target) {
+        List<Finding> findings = check(settings, target);
         assertThat(findings).hasSize(1);
         return findings.get(0);
     }
 
     @Test
     void consistentSettingsGiveOnePass() {
-        Finding finding = only(AlbSettings.defaults());
+        Finding finding = only(AlbSettings.defaults(), ALBTARGET);
 
         assertThat(finding.id()).isEqualTo("settings");
         assertThat(finding.severity()).isEqualTo(Severity.PASS);
-        assertThat(finding.message()).contains("drain 65s + 30s within alb.deregistration-delay 300s",
-                "health path /health");
+        assertThat(finding.message()).isEqualTo("the settings agree with each other: drain 65s + 30s within"
+                + " alb.deregistration-delay 300s");
+    }
+
+    @Test
+    void drainSettingsAreNotJudgedForATargetWithoutAlbtarget() {
+        AlbSettings settings = AlbSettings.builder().drainWait(Duration.ofSeconds(10))
+                .deregistrationDelay(Duration.ofSeconds(5)).build();
+
+        Finding finding = only(settings);
+
+        assertThat(finding.id()).isEqualTo("settings");
+        assertThat(finding.message()).isEqualTo("the settings agree with each other");
+        assertThat(check(settings, ALBTARGET)).extracting(Finding::id)
+                .containsExactly("settings.drain-wait", "settings.drain-timeout");
     }
 
     @Test
@@ -53,7 +72,7 @@ final class SettingsCheckTest {
 
     @Test
     void drainWaitShorterThanTheAlbNeedsToSeeTheTargetUnhealthyWarns() {
-        Finding finding = only(AlbSettings.builder().drainWait(Duration.ofSeconds(10)).build());
+        Finding finding = only(AlbSettings.builder().drainWait(Duration.ofSeconds(10)).build(), ALBTARGET);
 
         assertThat(finding.id()).isEqualTo("settings.drain-wait");
         assertThat(finding.severity()).isEqualTo(Severity.WARN);
@@ -64,7 +83,7 @@ final class SettingsCheckTest {
 
     @Test
     void drainWaitPlusTimeoutOverTheDeregistrationDelayWarns() {
-        Finding finding = only(AlbSettings.builder().deregistrationDelay(Duration.ofSeconds(30)).build());
+        Finding finding = only(AlbSettings.builder().deregistrationDelay(Duration.ofSeconds(30)).build(), ALBTARGET);
 
         assertThat(finding.id()).isEqualTo("settings.drain-timeout");
         assertThat(finding.severity()).isEqualTo(Severity.WARN);
@@ -113,11 +132,11 @@ final class SettingsCheckTest {
 
     @Test
     void severalProblemsGiveOneWarningEachAndNoPass() {
-        List<Finding> findings = check(AlbSettings.builder().healthCheckPath("/").drainWait(Duration.ofSeconds(10))
-                .keepAliveMargin(Duration.ZERO).build(), PLAIN);
+        List<Finding> findings = check(AlbSettings.builder().drainWait(Duration.ofSeconds(10))
+                .protocolVersion(AlbSettings.ProtocolVersion.GRPC).keepAliveMargin(Duration.ZERO).build(), ALBTARGET);
 
-        assertThat(findings).extracting(Finding::id).containsExactly("settings.health-path", "settings.drain-wait",
-                "settings.keep-alive-margin");
+        assertThat(findings).extracting(Finding::id).containsExactly("settings.drain-wait",
+                "settings.protocol-version", "settings.keep-alive-margin");
         assertThat(findings).extracting(Finding::severity).containsOnly(Severity.WARN);
     }
 }

@@ -82,7 +82,7 @@ public final class TlsSelfTest {
     public PolicyResult run(BackendPolicy policy) {
         Objects.requireNonNull(policy, "'policy' must not be null");
         if (!BouncyCastle.available()) {
-            return PolicyResult.skipped(policy, "SKIP: " + BouncyCastle.MISSING);
+            return PolicyResult.skipped(policy, BouncyCastle.MISSING);
         }
         return PolicyProbe.run(policy, new Handshaker(host, port, connectTimeout.toMillis(),
                 handshakeTimeout.toMillis()), sniName());

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -52,12 +55,34 @@ class WithoutBouncyCastleTest {
 
             assertThat(available).isEqualTo(false);
             assertThat(call(result, "status")).hasToString("SKIP");
-            assertThat(call(result, "reason")).isEqualTo("SKIP: BouncyCastle (org.bouncycastle:bctls-jdk18on:1.84 and"
+            assertThat(call(result, "reason")).isEqualTo("BouncyCastle (org.bouncycastle:bctls-jdk18on:1.84 and"
                     + " bcpkix-jdk18on:1.84) is not on the class path");
             assertThat(call(result, "passed")).isEqualTo(false);
             assertThat(result).hasToString("ELBSecurityPolicy-TLS13-1-0-2021-06 SKIP: " + call(result, "reason"));
             assertThat(Set.copyOf(loader.bouncyCastleRequests)).hasSize(1)
                     .containsExactly("org.bouncycastle.tls.TlsClientProtocol");
+        }
+    }
+
+    @Test
+    void selfCheckOfAnHttpsTargetReportsTheTlsCheckAsSkippedAndRunsEverythingElse() throws Exception {
+        int port = TestTlsServer.closedPort();
+        try (CoreOnly loader = new CoreOnly()) {
+            Class<?> settingsType = loader.loadClass("io.albtarget.AlbSettings");
+            Class<?> targetType = loader.loadClass("io.albtarget.check.CheckTarget");
+            Object settings = settingsType.getMethod("bind", Map.class, Map.class).invoke(null, Map.of(), Map.of());
+            Object target = targetType.getMethod("remote", InetSocketAddress.class)
+                    .invoke(null, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            target = targetType.getMethod("tls", boolean.class).invoke(target, true);
+            Object selfCheck = loader.loadClass("io.albtarget.check.SelfCheck")
+                    .getMethod("of", settingsType, targetType).invoke(null, settings, target);
+
+            String report = (String) call(call(selfCheck, "run"), "toText");
+
+            assertThat(report).contains("FAIL health-path               could not connect: connection refused",
+                    "SKIP tls.2016-08               BouncyCastle (org.bouncycastle:bctls-jdk18on:1.84 and"
+                            + " bcpkix-jdk18on:1.84) is not on the class path",
+                    "SKIP tls.tls13-1-0-2021-06     BouncyCastle (org.bouncycastle:bctls-jdk18on:1.84");
         }
     }
 

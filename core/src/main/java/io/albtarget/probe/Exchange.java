@@ -126,9 +126,9 @@ public final class Exchange {
     public String toString() {
         long millis = elapsed.toMillis();
         if (outcome == Outcome.COMPLETE) {
-            return String.format(Locale.ROOT, "%s in %d ms", statusLine(), millis);
+            return String.format(Locale.ROOT, "%s in %d ms", statusLine().strip(), millis);
         }
-        String got = status < 0 ? "" : statusLine() + ", ";
+        String got = status < 0 ? "" : statusLine().strip() + ", ";
         return String.format(Locale.ROOT, "%s%s after %d ms: %s", got, outcome.name().toLowerCase(Locale.ROOT)
                 .replace('_', ' '), millis, detail);
     }

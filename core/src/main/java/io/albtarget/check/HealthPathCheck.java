@@ -17,6 +17,8 @@ final class HealthPathCheck implements Check {
     static final String ID = "health-path";
     /** The largest response header block the ALB accepts; a larger one is an HTTP 502. */
     static final int MAX_RESPONSE_HEAD = 32 * 1024;
+    private static final String FRAMING_FIX = "send a Content-Length equal to the body, or let the server frame the"
+            + " body itself";
 
     @Override
     public List<Finding> run(Probing probing) {
@@ -54,7 +56,7 @@ final class HealthPathCheck implements Check {
                     "the response announces Content-Length %d but sends %d body bytes: the ALB waits for the rest,"
                             + " the health check fails and clients get HTTP 504 on such responses", announced,
                     answer.bodyBytes()))
-                    .fix("send a Content-Length equal to the body, or let the server frame the body itself");
+                    .fix(FRAMING_FIX);
         }
         if (answer.outcome() == Exchange.Outcome.TIMED_OUT) {
             return Finding.fail(ID, Symptom.TIMEOUT, "no whole answer within alb.health-check.timeout " + timeout)
@@ -71,6 +73,14 @@ final class HealthPathCheck implements Check {
                     "the response header block is %d bytes, over the ALB's limit of %d: the ALB answers HTTP 502",
                     answer.headerBytes(), MAX_RESPONSE_HEAD))
                     .fix("send fewer or shorter response headers (cookies, CSP, debug headers)");
+        }
+        if (answer.excessBytes() > 0) {
+            return Finding.fail(ID, Symptom.HTTP_502, String.format(Locale.ROOT,
+                    "the response sends %d bytes after the end its framing announces (Content-Length %s): on a"
+                            + " reused connection the ALB reads them as the next response, and clients get HTTP 502",
+                    answer.excessBytes(), answer.contentLength().isPresent()
+                            ? String.valueOf(answer.contentLength().getAsLong()) : "none, chunked"))
+                    .fix(FRAMING_FIX);
         }
         int status = answer.status();
         String seen = String.format(Locale.ROOT, "GET %s with Host %s -> %d in %d ms", settings.healthCheckPath(),

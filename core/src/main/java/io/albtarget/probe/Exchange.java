@@ -37,10 +37,17 @@ public final class Exchange {
     private final List<Map.Entry<String, String>> headers;
     private final int headerBytes;
     private final long bodyBytes;
+    private final long excessBytes;
     private final Duration elapsed;
 
     Exchange(Outcome outcome, String detail, String statusLine, int status, List<Map.Entry<String, String>> headers,
             int headerBytes, long bodyBytes, Duration elapsed) {
+        this(outcome, detail, statusLine, status, headers, headerBytes, bodyBytes, 0, elapsed);
+    }
+
+    private Exchange(Outcome outcome, String detail, String statusLine, int status,
+            List<Map.Entry<String, String>> headers, int headerBytes, long bodyBytes, long excessBytes,
+            Duration elapsed) {
         this.outcome = outcome;
         this.detail = detail;
         this.statusLine = statusLine;
@@ -48,7 +55,13 @@ public final class Exchange {
         this.headers = List.copyOf(headers);
         this.headerBytes = headerBytes;
         this.bodyBytes = bodyBytes;
+        this.excessBytes = excessBytes;
         this.elapsed = elapsed;
+    }
+
+    /** This exchange with bytes seen after the response's end. */
+    Exchange withExcessBytes(long bytes) {
+        return new Exchange(outcome, detail, statusLine, status, headers, headerBytes, bodyBytes, bytes, elapsed);
     }
 
     static Exchange failed(Outcome outcome, String detail, Duration elapsed) {
@@ -114,6 +127,14 @@ public final class Exchange {
     /** The body bytes received. */
     public long bodyBytes() {
         return bodyBytes;
+    }
+
+    /**
+     * The bytes the server sent after the end of the response as its {@code Content-Length} or chunked framing
+     * marks it, before it closed the connection (watched briefly); 0 for a body that ends with the connection.
+     */
+    public long excessBytes() {
+        return excessBytes;
     }
 
     /** From the start of the connect to the end of the exchange. */

@@ -42,6 +42,12 @@ public final class HttpProbe {
     /** The ALB's connect timeout to a target. */
     public static final Duration ALB_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * How long to watch for bytes after a framed response; a server that honours {@code Connection: close} closes
+     * well within it.
+     */
+    private static final Duration EXCESS_WAIT = Duration.ofMillis(100);
+
     private final InetSocketAddress address;
     private final boolean tls;
     private final Duration connectTimeout;
@@ -100,7 +106,12 @@ public final class HttpProbe {
             return Exchange.failed(Exchange.Outcome.CONNECT_FAILED, describe(e), since(start));
         }
         try (socket) {
-            return send(socket, request, start, deadline, timeout);
+            ResponseReader reader = send(socket, request, start, deadline, timeout);
+            Exchange exchange = reader.read();
+            // a body that ends with the connection has nothing after it
+            boolean framed = exchange.contentLength().isPresent() || exchange.header("Transfer-Encoding").isPresent();
+            return exchange.outcome() == Exchange.Outcome.COMPLETE && framed
+                    ? exchange.withExcessBytes(reader.excess(EXCESS_WAIT)) : exchange;
         } catch (IOException e) {
             return Exchange.failed(Exchange.Outcome.CLOSED_EARLY, describe(e), since(start));
         }
@@ -124,7 +135,7 @@ public final class HttpProbe {
                     Optional.empty());
         }
         try (socket) {
-            Exchange exchange = send(socket, request, start, deadline, timeout);
+            Exchange exchange = send(socket, request, start, deadline, timeout).read();
             if (exchange.outcome() != Exchange.Outcome.COMPLETE) {
                 return new IdleClose(exchange, limit, Optional.empty());
             }
@@ -135,11 +146,11 @@ public final class HttpProbe {
         }
     }
 
-    private Exchange send(Socket socket, AlbRequest request, long start, long deadline, Duration timeout)
-            throws IOException {
+    private static ResponseReader send(Socket socket, AlbRequest request, long start, long deadline,
+            Duration timeout) throws IOException {
         socket.getOutputStream().write(request.bytes());
         socket.getOutputStream().flush();
-        return new ResponseReader(socket, start, deadline, Durations.format(timeout)).read();
+        return new ResponseReader(socket, start, deadline, Durations.format(timeout));
     }
 
     private static Optional<Duration> watch(Socket socket, Duration limit) throws IOException {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +196,29 @@ final class ResponseReader {
                 return;
             }
         }
+    }
+
+    /**
+     * Counts what arrives after the response, until the server closes the connection or {@code wait} has passed:
+     * bytes a reused connection would hand to the next request's response.
+     */
+    long excess(Duration wait) {
+        long count = limit - position;
+        position = limit;
+        long end = Math.min(deadline, System.nanoTime() + wait.toNanos());
+        try {
+            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+                int read = in.read(buffer);
+                if (read < 0) {
+                    break;
+                }
+                count += read;
+            }
+        } catch (IOException e) {
+            // a timeout or a reset ends the watch; what came before it is counted
+        }
+        return count;
     }
 
     private String line() throws IOException {

@@ -132,6 +132,17 @@ final class HealthPathCheckTest {
     }
 
     @Test
+    void bodyLongerThanContentLengthFailsWithHttp502() {
+        Finding finding = answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nUP and then some");
+
+        assertThat(finding.severity()).isEqualTo(Severity.FAIL);
+        assertThat(finding.symptom()).isEqualTo("HTTP 502");
+        assertThat(finding.message()).startsWith("the response sends 14 bytes after the end its framing announces"
+                + " (Content-Length 2)");
+        assertThat(finding.fix()).startsWith("send a Content-Length equal to the body");
+    }
+
+    @Test
     void closeBeforeTheWholeBodyFailsTheHealthCheck() {
         Finding finding = answer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"status\":");
 

@@ -39,7 +39,28 @@ final class HttpProbeTest {
         assertThat(answer.header("content-type")).hasValue("text/plain");
         assertThat(answer.headers()).extracting(h -> h.getKey()).containsExactly("Content-Type", "Content-Length");
         assertThat(answer.detail()).isEmpty();
+        assertThat(answer.excessBytes()).isZero();
         assertThat(answer.toString()).startsWith("HTTP/1.1 200 OK in ").endsWith(" ms");
+    }
+
+    @Test
+    void bytesAfterTheFramedEndAreCountedUntilTheClose() {
+        Exchange answer = exchange(c -> c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nUP").pause(20)
+                .write(" and more"), AMPLE);
+
+        assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.COMPLETE);
+        assertThat(answer.bodyBytes()).isEqualTo(2);
+        assertThat(answer.excessBytes()).isEqualTo(" and more".length());
+    }
+
+    @Test
+    void aServerThatHoldsTheConnectionAfterAFramedResponseCostsOnlyABriefWatch() {
+        Exchange answer = exchange(c -> c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nUP").holdOpen(),
+                AMPLE);
+
+        assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.COMPLETE);
+        assertThat(answer.excessBytes()).isZero();
+        assertThat(answer.elapsed()).isLessThan(AMPLE);
     }
 
     @Test
@@ -50,6 +71,7 @@ final class HttpProbeTest {
         assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.COMPLETE);
         assertThat(answer.bodyBytes()).isEqualTo(11);
         assertThat(answer.contentLength()).isEmpty();
+        assertThat(answer.excessBytes()).isZero();
     }
 
     @Test

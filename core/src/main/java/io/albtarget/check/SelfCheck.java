@@ -44,7 +44,7 @@ public final class SelfCheck {
     public static SelfCheck of(AlbSettings settings, CheckTarget target) {
         Objects.requireNonNull(settings, "'settings' must not be null");
         Objects.requireNonNull(target, "'target' must not be null");
-        return new SelfCheck(new Probing(settings, target), List.of(new HealthPathCheck(), new HostFormsCheck(),
+        return new SelfCheck(new Probing(settings, target), List.of(new HealthPathCheck(), new ListenAddressCheck(), new HostFormsCheck(),
                 new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck(), new TlsCheck()));
     }
 

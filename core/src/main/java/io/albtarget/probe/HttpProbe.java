@@ -203,7 +203,8 @@ public final class HttpProbe {
         }
     }
 
-    static String describe(IOException e) {
+    /** A connection failure in a few words: {@code connection refused}, {@code timed out}, ... */
+    public static String describe(IOException e) {
         if (e instanceof UnknownHostException) {
             return "no address for host " + e.getMessage();
         }

@@ -2,6 +2,7 @@ package io.albtarget.servlet.check;
 
 import static io.albtarget.servlet.check.TestApps.finding;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.check.Finding;
@@ -31,6 +32,20 @@ final class HealthPathMistakesOnTomcatIT {
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(connector, deploy)) {
             return AlbTomcat.selfCheck(tomcat.connector(), SETTINGS).run();
         }
+    }
+
+    @Test
+    void aServerOnTheLoopbackAloneFailsListenAddress() {
+        Report report = selfCheck(context -> Tomcat.addServlet(context, "app", TestApps.ok()).addMapping("/"));
+
+        assumeTrue(report.findings().stream().anyMatch(f -> f.id().equals("listen-address")),
+                "this machine has no address besides the loopback to listen on");
+        Finding listen = finding(report, "listen-address");
+        assertThat(listen.severity()).isEqualTo(Severity.FAIL);
+        assertThat(listen.symptom()).isEqualTo("Target.FailedHealthChecks");
+        assertThat(listen.message()).contains("answers on the loopback but not on", "connection refused");
+        assertThat(listen.fix()).contains("0.0.0.0");
+        assertThat(finding(report, "health-path").severity()).isEqualTo(Severity.PASS);
     }
 
     @Test

@@ -37,12 +37,14 @@ public final class EmbeddedTomcat implements AutoCloseable {
         return start(connector, context -> Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/"));
     }
 
-    /** Starts Tomcat with this connector, and the servlets and filters {@code deploy} adds to the root context. */
+    /** Starts Tomcat with this connector (on 127.0.0.1 unless it has an address), and the servlets and filters {@code deploy} adds to the root context. */
     public static EmbeddedTomcat start(Connector connector, Consumer<Context> deploy) {
         try {
             Tomcat tomcat = new Tomcat();
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-            connector.setProperty("address", "127.0.0.1");
+            if (connector.getProperty("address") == null) {
+                connector.setProperty("address", "127.0.0.1");
+            }
             tomcat.setConnector(connector);
             deploy.accept(tomcat.addContext("", null));
             tomcat.start();

@@ -126,9 +126,9 @@ class ExampleProcessIT {
 
         String summary = awaitLine(Duration.ofSeconds(2), "albtarget self-check of http://127.0.0.1:" + port,
                 "as the ALB sees it");
-        assertThat(summary).contains("6 PASS").doesNotContain("FAIL");
+        assertThat(summary).containsPattern(": \\d+ PASS$");
         awaitLine(Duration.ofSeconds(5), "albtarget self-check PASS keep-alive.measured");
-        awaitLine(Duration.ofSeconds(2), "7 PASS, 0 WARN, 0 FAIL, 0 SKIP");
+        awaitLine(Duration.ofSeconds(2), " PASS, 0 WARN, 0 FAIL, 0 SKIP");
         assertThat(report).content().contains("\"verdict\":\"PASS\"", "\"id\":\"keep-alive.measured\"");
     }
 

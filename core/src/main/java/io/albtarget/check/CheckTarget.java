@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
@@ -36,9 +37,11 @@ public final class CheckTarget {
     private final @Nullable String idleKnob;
     private final @Nullable Duration idleTimeout;
     private final boolean healthServedByAlbtarget;
+    private final @Nullable KeyFiles keyFiles;
 
     private CheckTarget(InetSocketAddress address, boolean tls, String hostAddress, @Nullable String hostHeader,
-            @Nullable String idleKnob, @Nullable Duration idleTimeout, boolean healthServedByAlbtarget) {
+            @Nullable String idleKnob, @Nullable Duration idleTimeout, boolean healthServedByAlbtarget,
+            @Nullable KeyFiles keyFiles) {
         this.address = address;
         this.tls = tls;
         this.hostAddress = hostAddress;
@@ -46,6 +49,7 @@ public final class CheckTarget {
         this.idleKnob = idleKnob;
         this.idleTimeout = idleTimeout;
         this.healthServedByAlbtarget = healthServedByAlbtarget;
+        this.keyFiles = keyFiles;
     }
 
     /**
@@ -57,7 +61,7 @@ public final class CheckTarget {
      */
     public static CheckTarget local(int port) {
         return new CheckTarget(new InetSocketAddress(InetAddress.getLoopbackAddress(), checkPort(port)), false,
-                privateAddress(), null, null, null, true);
+                privateAddress(), null, null, null, true, null);
     }
 
     /**
@@ -71,19 +75,20 @@ public final class CheckTarget {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("'address' must be resolved, but was " + address);
         }
-        return new CheckTarget(address, false, literal(address.getAddress()), null, null, null, false);
+        return new CheckTarget(address, false, literal(address.getAddress()), null, null, null, false, null);
     }
 
     /** This target over TLS, as an HTTPS target group reaches it. */
     public CheckTarget tls(boolean useTls) {
         return new CheckTarget(address, useTls, hostAddress, hostHeader, idleKnob, idleTimeout,
-                healthServedByAlbtarget);
+                healthServedByAlbtarget, keyFiles);
     }
 
     /** This target probed with another {@code Host} header than the ALB's own form. */
     public CheckTarget hostHeader(String host) {
         Objects.requireNonNull(host, "'host' must not be null");
-        return new CheckTarget(address, tls, hostAddress, host, idleKnob, idleTimeout, healthServedByAlbtarget);
+        return new CheckTarget(address, tls, hostAddress, host, idleKnob, idleTimeout, healthServedByAlbtarget,
+                keyFiles);
     }
 
     /**
@@ -95,12 +100,37 @@ public final class CheckTarget {
     public CheckTarget serverIdleTimeout(String knob, Duration timeout) {
         Objects.requireNonNull(knob, "'knob' must not be null");
         Objects.requireNonNull(timeout, "'timeout' must not be null");
-        return new CheckTarget(address, tls, hostAddress, hostHeader, knob, timeout, healthServedByAlbtarget);
+        return new CheckTarget(address, tls, hostAddress, hostHeader, knob, timeout, healthServedByAlbtarget,
+                keyFiles);
     }
 
     /** This target with albtarget serving its health path (true), or the application (false). */
     public CheckTarget healthServedByAlbtarget(boolean served) {
-        return new CheckTarget(address, tls, hostAddress, hostHeader, idleKnob, idleTimeout, served);
+        return new CheckTarget(address, tls, hostAddress, hostHeader, idleKnob, idleTimeout, served, keyFiles);
+    }
+
+    /**
+     * This target with the key store its server loads (PKCS#12, JKS, or one PEM file with key and chain), checked
+     * as {@code tls.key-files}.
+     *
+     * @param password the store's password, or null; the array is copied
+     */
+    public CheckTarget keyStore(Path file, char @Nullable [] password) {
+        Objects.requireNonNull(file, "'file' must not be null");
+        return new CheckTarget(address, tls, hostAddress, hostHeader, idleKnob, idleTimeout, healthServedByAlbtarget,
+                KeyFiles.keyStore(file, password));
+    }
+
+    /**
+     * This target with the PEM files its server loads, checked as {@code tls.key-files}.
+     *
+     * @param password the key's password when it is encrypted, or null; the array is copied
+     */
+    public CheckTarget pemFiles(Path certificates, Path key, char @Nullable [] password) {
+        Objects.requireNonNull(certificates, "'certificates' must not be null");
+        Objects.requireNonNull(key, "'key' must not be null");
+        return new CheckTarget(address, tls, hostAddress, hostHeader, idleKnob, idleTimeout, healthServedByAlbtarget,
+                KeyFiles.pem(certificates, key, password));
     }
 
     /** Where the probe connects for traffic. */
@@ -141,6 +171,10 @@ public final class CheckTarget {
 
     boolean healthServedByAlbtarget() {
         return healthServedByAlbtarget;
+    }
+
+    Optional<KeyFiles> keyFiles() {
+        return Optional.ofNullable(keyFiles);
     }
 
     @Override

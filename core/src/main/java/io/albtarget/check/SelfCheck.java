@@ -45,7 +45,7 @@ public final class SelfCheck {
         Objects.requireNonNull(settings, "'settings' must not be null");
         Objects.requireNonNull(target, "'target' must not be null");
         return new SelfCheck(new Probing(settings, target), List.of(new HealthPathCheck(), new ListenAddressCheck(), new HostFormsCheck(),
-                new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck(), new TlsCheck()));
+                new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck(), new TlsCheck(), new KeyFilesCheck()));
     }
 
     /** Runs every check but the keep-alive measurement and returns the report. */

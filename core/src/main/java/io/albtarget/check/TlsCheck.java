@@ -89,16 +89,19 @@ final class TlsCheck implements Check {
     }
 
     private static Finding certificate(CertificateFacts facts) {
-        String seen = "the certificate: " + facts + " (the ALB validates neither names nor dates)";
+        return keyFinding("tls.certificate", facts, "the certificate: " + facts
+                + " (the ALB validates neither names nor dates)");
+    }
+
+    /** The finding on a certificate's key: PASS where the ALB can use it, WARN where doubtful, else FAIL. */
+    static Finding keyFinding(String id, CertificateFacts facts, String seen) {
         switch (facts.keySupport()) {
             case SUPPORTED:
-                return Finding.pass("tls.certificate", seen);
+                return Finding.pass(id, seen);
             case DOUBTFUL:
-                return Finding.warn("tls.certificate", Symptom.HTTP_502, seen + "; " + facts.keyNote())
-                        .fix(USABLE_KEY);
+                return Finding.warn(id, Symptom.HTTP_502, seen + "; " + facts.keyNote()).fix(USABLE_KEY);
             default:
-                return Finding.fail("tls.certificate", Symptom.HTTP_502, seen + "; " + facts.keyNote())
-                        .fix(USABLE_KEY);
+                return Finding.fail(id, Symptom.HTTP_502, seen + "; " + facts.keyNote()).fix(USABLE_KEY);
         }
     }
 }

@@ -87,7 +87,7 @@ public final class Doctor implements Callable<Integer> {
     private String tlsPolicy = "both";
 
     @CommandLine.ArgGroup(exclusive = true)
-    private @Nullable KeyFiles keyFiles;
+    private @Nullable KeyFileOptions keyFiles;
 
     @CommandLine.Spec
     private CommandLine.Model.@Nullable CommandSpec spec;
@@ -137,11 +137,11 @@ public final class Doctor implements Callable<Integer> {
         if (hostHeader != null) {
             checked = checked.hostHeader(hostHeader);
         }
+        if (keyFiles != null) {
+            checked = keyFiles.applyTo(checked);
+        }
         SelfCheck selfCheck = SelfCheck.of(settings, checked);
         Report report = selfCheck.run();
-        if (keyFiles != null) {
-            report = report.with(List.of(keyFiles.check()));
-        }
         if (!json) {
             out.print(report.toText());
             out.flush();

@@ -2,9 +2,7 @@ package io.albtarget.compat.doctor;
 
 import io.albtarget.probe.HttpProbe;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 
@@ -19,15 +17,11 @@ final class Reach {
         try (Socket socket = new Socket()) {
             socket.connect(address, (int) HttpProbe.ALB_CONNECT_TIMEOUT.toMillis());
             return "";
-        } catch (ConnectException e) {
-            return "connection refused";
         } catch (SocketTimeoutException e) {
             return "connect timed out after " + HttpProbe.ALB_CONNECT_TIMEOUT.toSeconds() + " s (the ALB's connect"
                     + " timeout)";
-        } catch (NoRouteToHostException e) {
-            return "no route to host";
         } catch (IOException e) {
-            return String.valueOf(e.getMessage());
+            return HttpProbe.describe(e);
         }
     }
 }

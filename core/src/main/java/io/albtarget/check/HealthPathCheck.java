@@ -29,7 +29,7 @@ final class HealthPathCheck implements Check {
     }
 
     /** The ALB's judgement of an answer to its health check sent with {@code host}. */
-    static Finding judge(AlbSettings settings, String host, Exchange answer) {
+    private static Finding judge(AlbSettings settings, String host, Exchange answer) {
         String timeout = Durations.format(settings.timeout());
         switch (answer.outcome()) {
             case CONNECT_FAILED:

@@ -110,14 +110,7 @@ public final class SelfCheck {
     private Report publish(Report report) {
         LOG.info(report.summary());
         // problems at their own level; the rest at DEBUG, so that DEBUG shows every finding once
-        for (Finding finding : report.findings()) {
-            String line = line(finding);
-            switch (finding.severity()) {
-                case FAIL -> LOG.error(line);
-                case WARN -> LOG.warn(line);
-                default -> LOG.debug(() -> line);
-            }
-        }
+        report.findings().forEach(finding -> log(finding, false));
         write(report);
         return report;
     }
@@ -126,17 +119,26 @@ public final class SelfCheck {
         LOG.info("albtarget self-check: measuring the server's idle timeout, up to "
                 + Durations.format(keepAliveWatch()));
         Report measured = measureKeepAlive();
-        for (Finding finding : measured.findings()) {
-            String line = line(finding);
-            switch (finding.severity()) {
-                case FAIL -> LOG.error(line);
-                case WARN -> LOG.warn(line);
-                default -> LOG.info(line);
-            }
-        }
+        // the measurement comes long after the summary, so its result is logged whatever it is
+        measured.findings().forEach(finding -> log(finding, true));
         Report whole = fast.with(measured.findings());
         write(whole);
         return whole;
+    }
+
+    private static void log(Finding finding, boolean passesAtInfo) {
+        String line = line(finding);
+        switch (finding.severity()) {
+            case FAIL -> LOG.error(line);
+            case WARN -> LOG.warn(line);
+            default -> {
+                if (passesAtInfo) {
+                    LOG.info(line);
+                } else {
+                    LOG.debug(() -> line);
+                }
+            }
+        }
     }
 
     private static String line(Finding finding) {

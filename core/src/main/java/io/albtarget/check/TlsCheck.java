@@ -44,7 +44,7 @@ final class TlsCheck implements Check {
         return findings;
     }
 
-    static String id(BackendPolicy policy) {
+    private static String id(BackendPolicy policy) {
         return "tls." + policy.policyName().substring(PREFIX.length()).toLowerCase(Locale.ROOT);
     }
 

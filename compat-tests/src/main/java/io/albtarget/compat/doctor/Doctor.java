@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.AutoComplete;
@@ -110,13 +111,13 @@ public final class Doctor implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine.Model.CommandSpec command = java.util.Objects.requireNonNull(spec);
+        CommandLine.Model.CommandSpec command = Objects.requireNonNull(spec);
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         Target target;
         AlbSettings settings;
         try {
-            target = Target.of(java.util.Objects.requireNonNull(url));
+            target = Target.of(Objects.requireNonNull(url));
             settings = settings(target);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage(), e);

@@ -130,11 +130,7 @@ public final class AlbTomcat {
             throw new IllegalStateException("the connector on port " + connector.getPort()
                     + " does not listen yet: start Tomcat first");
         }
-        if (!(connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "'connector' must use one of Tomcat's protocols, but its protocol handler was %s",
-                    connector.getProtocolHandler()));
-        }
+        AbstractProtocol<?> protocol = protocol(connector);
         boolean tls = protocol instanceof AbstractHttp11Protocol<?> http && http.isSSLEnabled();
         // Tomcat reads a negative keepAliveTimeout as "never time out"
         Duration keepAlive = Duration.ofMillis(Math.max(0, protocol.getKeepAliveTimeout()));
@@ -142,13 +138,18 @@ public final class AlbTomcat {
                 .serverIdleTimeout("Tomcat connector keepAliveTimeout", keepAlive));
     }
 
-    /** Tunes the connector and returns the warnings to log (or an empty list). */
-    static List<String> apply(Connector connector, AlbSettings settings) {
+    private static AbstractProtocol<?> protocol(Connector connector) {
         ProtocolHandler handler = connector.getProtocolHandler();
         if (!(handler instanceof AbstractProtocol<?> protocol)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "'connector' must use one of Tomcat's protocols, but its protocol handler was %s", handler));
         }
+        return protocol;
+    }
+
+    /** Tunes the connector and returns the warnings to log (or an empty list). */
+    static List<String> apply(Connector connector, AlbSettings settings) {
+        AbstractProtocol<?> protocol = protocol(connector);
         KeepAliveRequirement requirement = KeepAliveRequirement.of(settings);
         List<String> warnings = new ArrayList<>();
         // read both before changing either: an unset keepAliveTimeout reports connectionTimeout's value

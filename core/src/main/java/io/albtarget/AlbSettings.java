@@ -82,6 +82,22 @@ public final class AlbSettings {
         OFF
     }
 
+    /**
+     * What albtarget does with a request the ALB's desync classification flags (its
+     * {@code routing.http.desync_mitigation_mode}); see {@link io.albtarget.http.DesyncReason}.
+     */
+    public enum DesyncMitigationMode {
+        /** Serve every request the server accepts; count and log at DEBUG what the ALB would have done. */
+        MONITOR,
+        /**
+         * The ALB's default: serve compliant requests and those with no defined risk, serve a GET or HEAD with a
+         * body on a connection closed afterwards, refuse the rest with 400.
+         */
+        DEFENSIVE,
+        /** Refuse every request that is not compliant. */
+        STRICTEST
+    }
+
     private static final AlbSettings DEFAULTS = new Builder().build();
 
     private final String healthCheckPath;
@@ -107,6 +123,7 @@ public final class AlbSettings {
     private final @Nullable Duration drainWait;
     private final Duration drainTimeout;
     private final @Nullable Path selfCheckReport;
+    private final DesyncMitigationMode desyncMitigationMode;
 
     private AlbSettings(Builder b) {
         healthCheckPath = b.healthCheckPath;
@@ -132,6 +149,7 @@ public final class AlbSettings {
         drainWait = b.drainWait;
         drainTimeout = b.drainTimeout;
         selfCheckReport = b.selfCheckReport;
+        desyncMitigationMode = b.desyncMitigationMode;
     }
 
     /** The ALB's defaults and albtarget's own. */
@@ -302,6 +320,14 @@ public final class AlbSettings {
         return Optional.ofNullable(selfCheckReport);
     }
 
+    /**
+     * What albtarget does with requests the ALB's desync classification flags, {@code alb.desync-mitigation-mode};
+     * default DEFENSIVE, as the ALB's own default.
+     */
+    public DesyncMitigationMode desyncMitigationMode() {
+        return desyncMitigationMode;
+    }
+
     /** Every setting on one line, as {@code property=value}, safe to log. */
     @Override
     public String toString() {
@@ -328,6 +354,7 @@ public final class AlbSettings {
         line.add("alb.drain.wait=" + Durations.format(drainWait()));
         line.add("alb.drain.timeout=" + Durations.format(drainTimeout));
         line.add("alb.self-check.report=" + (selfCheckReport == null ? "" : selfCheckReport));
+        line.add("alb.desync-mitigation-mode=" + desyncMitigationMode.name().toLowerCase(Locale.ROOT));
         return line.toString();
     }
 
@@ -363,6 +390,7 @@ public final class AlbSettings {
         private @Nullable Duration drainWait;
         private Duration drainTimeout = Duration.ofSeconds(30);
         private @Nullable Path selfCheckReport;
+        private DesyncMitigationMode desyncMitigationMode = DesyncMitigationMode.DEFENSIVE;
 
         private Builder() {
         }
@@ -391,6 +419,7 @@ public final class AlbSettings {
             drainWait = s.drainWait;
             drainTimeout = s.drainTimeout;
             selfCheckReport = s.selfCheckReport;
+            desyncMitigationMode = s.desyncMitigationMode;
         }
 
         /**
@@ -594,6 +623,12 @@ public final class AlbSettings {
         /** The file the JSON self-check report is written to; none by default. */
         public Builder selfCheckReport(Path file) {
             this.selfCheckReport = Objects.requireNonNull(file, "'file' must not be null");
+            return this;
+        }
+
+        /** What albtarget does with requests the ALB's desync classification flags; default DEFENSIVE. */
+        public Builder desyncMitigationMode(DesyncMitigationMode mode) {
+            this.desyncMitigationMode = Objects.requireNonNull(mode, "'mode' must not be null");
             return this;
         }
 

@@ -45,7 +45,9 @@ enum Key {
     HEALTH_DETAILS("alb.health.details", (b, p, v) -> b.healthDetails(bool(p, v))),
     DRAIN_WAIT("alb.drain.wait", (b, p, v) -> b.drainWait(Durations.parse(p, v))),
     DRAIN_TIMEOUT("alb.drain.timeout", (b, p, v) -> b.drainTimeout(Durations.parse(p, v))),
-    SELF_CHECK_REPORT("alb.self-check.report", (b, p, v) -> b.selfCheckReport(Path.of(v)));
+    SELF_CHECK_REPORT("alb.self-check.report", (b, p, v) -> b.selfCheckReport(Path.of(v))),
+    DESYNC_MITIGATION_MODE("alb.desync-mitigation-mode",
+            (b, p, v) -> b.desyncMitigationMode(choice(p, v, AlbSettings.DesyncMitigationMode.class)));
 
     final String property;
     final String environment;

@@ -15,6 +15,12 @@ public interface RequestView {
     /** The request method, e.g. {@code GET}. */
     String method();
 
+    /**
+     * The request target as it stood in the request line, e.g. {@code /orders?id=7}: the path undecoded, then
+     * {@code ?} and the query when there is one.
+     */
+    String target();
+
     /** The protocol of the request line, e.g. {@code HTTP/1.1}. */
     String protocol();
 

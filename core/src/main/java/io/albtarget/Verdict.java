@@ -13,6 +13,7 @@ import java.util.Locale;
 public final class Verdict {
 
     private static final Verdict ACCEPT = new Verdict(0, "accepted");
+    private static final Verdict ACCEPT_AND_CLOSE = new Verdict(0, "accepted, then the connection closes");
 
     private final int status;
     private final String reason;
@@ -25,6 +26,14 @@ public final class Verdict {
     /** The verdict for a request that may proceed. */
     public static Verdict accept() {
         return ACCEPT;
+    }
+
+    /**
+     * The verdict for a request that may proceed on a connection that must close after its response: what the ALB
+     * does with a request its desync classification calls ambiguous.
+     */
+    public static Verdict acceptAndClose() {
+        return ACCEPT_AND_CLOSE;
     }
 
     /**
@@ -49,7 +58,12 @@ public final class Verdict {
 
     /** Whether the request may proceed. */
     public boolean isAccepted() {
-        return this == ACCEPT;
+        return status == 0;
+    }
+
+    /** Whether the connection must close after the answer: for every rejection, and some accepted requests. */
+    public boolean closesConnection() {
+        return this != ACCEPT;
     }
 
     /** The status to answer; 0 for an accepted request. */
@@ -64,6 +78,6 @@ public final class Verdict {
 
     @Override
     public String toString() {
-        return isAccepted() ? "accept" : status + " " + reason;
+        return this == ACCEPT ? "accept" : this == ACCEPT_AND_CLOSE ? "accept, then close" : status + " " + reason;
     }
 }

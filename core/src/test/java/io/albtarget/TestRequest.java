@@ -9,6 +9,7 @@ public final class TestRequest implements RequestView {
     private final List<String> names = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
     private String method = "GET";
+    private String target = "/";
     private String protocol = "HTTP/1.1";
     private String localAddress = "127.0.0.1";
     private int localPort = 8080;
@@ -34,6 +35,11 @@ public final class TestRequest implements RequestView {
         return this;
     }
 
+    public TestRequest target(String value) {
+        target = value;
+        return this;
+    }
+
     public TestRequest protocol(String value) {
         protocol = value;
         return this;
@@ -48,6 +54,11 @@ public final class TestRequest implements RequestView {
     @Override
     public String method() {
         return method;
+    }
+
+    @Override
+    public String target() {
+        return target;
     }
 
     @Override

@@ -23,6 +23,11 @@ final class ArrayRequest implements RequestView {
     }
 
     @Override
+    public String target() {
+        return "/orders/7?expand=items";
+    }
+
+    @Override
     public String protocol() {
         return "HTTP/1.1";
     }

@@ -7,95 +7,126 @@ import io.albtarget.host.HostPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Judges a parsed request the way a target behind an ALB must: every header line's syntax, the Host header, and
- * how the body is framed. The first rule a request breaks decides the verdict.
+ * Judges a parsed request the way a target behind an ALB must: the ALB's desync rules (see {@link DesyncPolicy})
+ * and the Host header.
  *
  * <pre>{@code
  * RequestCompliance compliance = RequestCompliance.of(settings);
  * Verdict verdict = compliance.judge(view);
  * if (!verdict.isAccepted()) {
- *     // answer verdict.status() with verdict.reason() and close the connection
+ *     // answer verdict.status() with Refusal.body(verdict) and close the connection
+ * } else if (verdict.closesConnection()) {
+ *     // serve it with Connection: close
  * }
  * }</pre>
  *
- * <p>Judging a clean request allocates nothing. Instances are immutable and thread-safe.
+ * <p>A request that arrived on a port whose connections pass a {@link RequestHeadGuard} (see {@link GuardedPorts})
+ * had its bytes judged by the guard already; then only what the guard leaves to the parsed request is judged here:
+ * the Host, and whether a body on a GET or HEAD closes the connection. On other ports every rule the parsed request
+ * shows is applied: what the server's parser hid (line ends, folds it undid) it cannot show.
+ *
+ * <p>Judging a clean request on a guarded port allocates nothing. Instances are thread-safe.
  */
 public final class RequestCompliance {
 
-    private static final int HOST_LENGTH = 4;
-    private static final int CONTENT_LENGTH_LENGTH = 14;
-    private static final int TRANSFER_ENCODING_LENGTH = 17;
-
     private final HostPolicy hosts;
+    private final DesyncPolicy policy;
+    private final ThreadLocal<RequestClassifier> classifiers;
 
-    private RequestCompliance(HostPolicy hosts) {
+    private RequestCompliance(HostPolicy hosts, DesyncPolicy policy) {
         this.hosts = hosts;
+        this.policy = policy;
+        this.classifiers = ThreadLocal.withInitial(() -> new RequestClassifier(policy));
     }
 
     /**
-     * The rules for a target group.
+     * The rules for a target group, with the desync policy of {@code alb.desync-mitigation-mode}.
      *
      * @throws IllegalArgumentException if {@code alb.hosts.allowed} or {@code alb.hosts.allowed-cidrs} holds an
      *     invalid entry
      */
     public static RequestCompliance of(AlbSettings settings) {
-        return new RequestCompliance(HostPolicy.of(settings.allowedHosts(), settings.allowedCidrs()));
+        return of(settings, DesyncPolicy.of(settings));
     }
 
-    /** Judges one request: accepted, or the status and reason to answer. */
+    /**
+     * The rules for a target group, counting with a policy the target shares with its guards.
+     *
+     * @throws IllegalArgumentException if {@code alb.hosts.allowed} or {@code alb.hosts.allowed-cidrs} holds an
+     *     invalid entry
+     */
+    public static RequestCompliance of(AlbSettings settings, DesyncPolicy policy) {
+        return new RequestCompliance(HostPolicy.of(settings.allowedHosts(), settings.allowedCidrs()), policy);
+    }
+
+    /** The desync policy the rules apply. */
+    public DesyncPolicy policy() {
+        return policy;
+    }
+
+    /** Judges one request: accepted (maybe closing the connection afterwards), or the status and reason to answer. */
     public Verdict judge(RequestView request) {
-        long contentLength = -1;
-        int chunked = 0;
-        boolean transferCoded = false;
+        boolean guarded = GuardedPorts.isGuarded(request.localPort());
+        RequestClassifier rules = classifiers.get();
+        rules.startHead();
+        String method = request.method();
+        for (int i = 0; i < method.length(); i++) {
+            rules.methodByte(HttpChars.byteOf(method.charAt(i)));
+        }
+        if (!guarded) {
+            String target = request.target();
+            for (int i = 0; i < target.length(); i++) {
+                rules.targetByte(HttpChars.byteOf(target.charAt(i)));
+            }
+        }
+        String protocol = request.protocol();
+        for (int i = 0; i < protocol.length(); i++) {
+            rules.versionByte(HttpChars.byteOf(protocol.charAt(i)));
+        }
+        rules.endRequestLine(false);
         int hostLines = 0;
         @Nullable String host = null;
-        for (int i = 0, n = request.headerCount(); i < n; i++) {
+        for (int i = 0, n = request.headerCount(); i < n && rules.refusal() == null; i++) {
             String name = request.headerName(i);
             String value = request.headerValue(i);
-            Verdict line = HeaderLineRule.judge(name, value);
-            if (!line.isAccepted()) {
-                return line;
+            if (name.length() == 4 && name.equalsIgnoreCase("host")) {
+                hostLines++;
+                host = value;
             }
-            // the length tells the three names that matter apart before any comparison of characters
-            switch (name.length()) {
-                case HOST_LENGTH:
-                    if (name.equalsIgnoreCase("host")) {
-                        hostLines++;
-                        host = value;
-                    }
-                    break;
-                case CONTENT_LENGTH_LENGTH:
-                    if (name.equalsIgnoreCase("content-length")) {
-                        long length = FramingRule.contentLength(value);
-                        if (length == -1) {
-                            return FramingRule.INVALID_LENGTH;
-                        }
-                        if (length == -2 || contentLength >= 0 && length != contentLength) {
-                            return FramingRule.DIFFERING_LENGTHS;
-                        }
-                        contentLength = length;
-                    }
-                    break;
-                case TRANSFER_ENCODING_LENGTH:
-                    if (name.equalsIgnoreCase("transfer-encoding")) {
-                        int count = FramingRule.chunkedCount(value);
-                        if (count < 0) {
-                            return FramingRule.UNSUPPORTED_CODING;
-                        }
-                        chunked += count;
-                        transferCoded = true;
-                    }
-                    break;
-                default:
-                    break;
+            field(rules, name, value, guarded);
+        }
+        if (rules.refusal() == null) {
+            rules.endHead();
+        }
+        if (!guarded) {
+            rules.record();
+        }
+        Verdict refusal = rules.refusal();
+        if (refusal != null) {
+            return refusal;
+        }
+        Verdict verdict = hosts.judge(hostLines, host, request);
+        if (!verdict.isAccepted()) {
+            return verdict;
+        }
+        return rules.closesConnection() ? Verdict.acceptAndClose() : Verdict.accept();
+    }
+
+    /**
+     * Feeds one field line. Behind a guard only the bytes that tell what the field is, and the values of the fields
+     * that matter, are fed: the guard judged every byte already.
+     */
+    private static void field(RequestClassifier rules, String name, String value, boolean guarded) {
+        rules.startField();
+        for (int i = 0; i < name.length() && !(guarded && rules.nameSettled()); i++) {
+            rules.nameByte(HttpChars.byteOf(name.charAt(i)));
+        }
+        RequestClassifier.Field field = rules.endName();
+        if (!guarded || field != RequestClassifier.Field.OTHER) {
+            for (int i = 0; i < value.length(); i++) {
+                rules.valueByte(HttpChars.byteOf(value.charAt(i)));
             }
         }
-        if (chunked > 1) {
-            return FramingRule.CHUNKED_TWICE;
-        }
-        if (transferCoded && contentLength >= 0) {
-            return FramingRule.BOTH_LENGTH_AND_CODING;
-        }
-        return hosts.judge(hostLines, host, request);
+        rules.endField();
     }
 }

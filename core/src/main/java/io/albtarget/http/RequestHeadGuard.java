@@ -1,114 +1,111 @@
 package io.albtarget.http;
 
+import io.albtarget.Verdict;
+import io.albtarget.http.RequestClassifier.Field;
+import io.albtarget.http.RequestClassifier.Slot;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A guard on the raw bytes of one HTTP/1.1 connection, ahead of the server's own parser: it finds the request
- * head lines a server would silently unfold or accept, before the server can.
+ * A guard on the raw bytes of one HTTP/1.1 connection, ahead of the server's own parser: it applies the ALB's desync
+ * rules (see {@link DesyncReason} and {@link DesyncPolicy}) to every request head, before the server can unfold,
+ * split or accept what the ALB would not.
  *
- * <p>Refused: a field line that starts with SP or HTAB (obs-fold, including whitespace before the first field
- * line) and a line that starts with a colon (an empty name, which is what the ALB forwards for a multi-line
- * header); the same in chunked trailers. Also refused: whitespace in a field name, e.g. before the colon, which
- * RFC 9112 requires a server to refuse and Undertow drops silently; and a head with both Content-Length and
- * Transfer-Encoding (refused at its final line feed), which Tomcat accepts by dropping Content-Length, so that no
- * filter could see it. Everything else is left to the server's parser.
+ * <p>A refused head is refused at the byte that decides it: the server is handed the bytes before it, and the
+ * server's next read fails (see {@link RefusedRequestHeadException}), which the server answers with a 400 (501 for a
+ * transfer coding the ALB answers with 501) after the responses to requests pipelined before. Where the deciding
+ * byte is a CR or a space that only the next byte gives its meaning, the guard refuses at that CR or space when it
+ * came in the same read.
  *
- * <p>The guard looks at each head byte once and stops at the empty line. To find the next head on a keep-alive
- * or pipelined connection it follows only the framing: a Content-Length body is skipped by arithmetic, a chunked
- * body by its chunk-size lines; body bytes are never copied or changed. When the framing cannot be followed (a
- * malformed or differing length, a transfer coding that does not end in chunked) the guard stops watching the
- * connection, because the server refuses such a request and closes the connection itself. The HTTP/2
- * prior-knowledge preface, and a {@code 101 Switching Protocols} answer to a request with {@code Upgrade}, switch
- * the connection to pass-through; any other answer to an upgrade request keeps the guard watching, so a declined
- * upgrade is no way around it.
+ * <p>To find the next head on a keep-alive or pipelined connection the guard follows the framing: a Content-Length
+ * body is skipped by arithmetic, a chunked body by its chunk-size lines and trailer; body bytes are never copied or
+ * changed. The guard follows only the framings every supported server reads alike, and refuses the others, in every
+ * mode: it never stops watching a connection whose server still reads requests from it. Only the HTTP/2
+ * prior-knowledge preface at the start of a connection, and a {@code 101 Switching Protocols} answer to a request
+ * with {@code Upgrade}, switch it to pass-through; any other answer to an upgrade request keeps it watching.
  *
  * <p>Scanning allocates nothing. One instance serves one connection at a time ({@link #reset()} readies it for
  * the next); instances are not thread-safe.
  */
 public final class RequestHeadGuard {
 
-    /** The reason for a folded line. */
-    public static final String OBS_FOLD = "obs-fold (multi-line) header line";
-    /** The reason for a line with an empty name. */
-    public static final String EMPTY_NAME = "header line with an empty name";
-    /** The reason for whitespace in a name, e.g. between the name and its colon. */
-    public static final String SPACE_IN_NAME = "whitespace in a header name";
-    /** The reason for a head with both framings, which Tomcat resolves silently by dropping Content-Length. */
-    public static final String BOTH_LENGTH_AND_CODING = "both Content-Length and Transfer-Encoding";
+    private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HTTP_1 = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_CHUNK_SIZE_DIGITS = 15;
 
-    private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] CONTENT_LENGTH = bytes("content-length");
-    private static final byte[] TRANSFER_ENCODING = bytes("transfer-encoding");
-    private static final byte[] UPGRADE = bytes("upgrade");
-    private static final byte[] CHUNKED = bytes("chunked");
-    private static final boolean[] VALUE_STOPS = stops("\r\n");
-    private static final boolean[] NAME_STOPS = stops("\r\n: \t");
+    /** A chunked body whose chunk lines albtarget cannot follow. */
+    static final Verdict MALFORMED_CHUNK = Verdict.reject(400, "malformed chunked body");
 
     private enum State {
-        REQUEST_LINE_START, REQUEST_LINE, LINE_START, NAME, VALUE, LINE_CR, END_CR,
-        BODY, CHUNK_SIZE, CHUNK_EXTENSION, CHUNK_SIZE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF,
+        REQUEST_LINE_START, METHOD, TARGET_START, TARGET, VERSION, SPACE_AFTER_VERSION, REQUEST_LINE_CR,
+        LINE_START, NAME, NAME_CR, VALUE, VALUE_CR, END_CR,
+        BODY, CHUNK_SIZE, CHUNK_BLANK, CHUNK_EXTENSION, CHUNK_SIZE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF,
         TRAILER_LINE_START, TRAILER_LINE, TRAILER_CR, TRAILER_END_CR,
-        PASS_THROUGH, REJECTED
+        PASS_THROUGH, REFUSED
     }
 
-    private enum Field {
-        OTHER, CONTENT_LENGTH, TRANSFER_ENCODING, UPGRADE
-    }
-
-    private State state = State.REQUEST_LINE_START;
-    private int prefaceMatched;
-    private boolean preface = true;
-    private Field field = Field.OTHER;
-    private int nameLength;
-    private boolean maybeLength;
-    private boolean maybeCoding;
-    private boolean maybeUpgrade;
-    private long contentLength = -1;
-    private boolean lengthInvalid;
-    private boolean valueStarted;
-    private long lengthValue;
-    private boolean lengthDigits;
-    private boolean transferCoded;
-    private int codingMatched;
-    private boolean codingChunked;
-    private boolean codingBlankAfter;
-    private boolean upgrade;
-    private long remaining;
-    private boolean chunkSizeDigits;
-    private String rejection = "";
+    private final RequestClassifier rules;
     private final ResponseWatch response = new ResponseWatch();
+    private State state;
+    private boolean connectionStart;
+    private int prefaceMatched;
+    private int targetLength;
+    private int targetHttp1Matched;
+    private boolean versionSeen;
+    private boolean versionJudged;
+    private Field field;
+    private Field previousField;
+    private boolean nameSettled;
+    private long remaining;
+    private int chunkDigits;
+    private boolean upgrade;
+    private Verdict refusal;
+    /** Index, in the current scan, of the CR or space whose meaning the next byte decides; -1 if none or earlier. */
+    private int pendingAt;
 
-    private static boolean[] stops(String bytes) {
-        boolean[] stops = new boolean[256];
-        bytes.chars().forEach(b -> stops[b] = true);
-        return stops;
+    /** A guard that applies the ALB's default ({@code defensive}) desync mitigation. */
+    public RequestHeadGuard() {
+        this(DesyncPolicy.of(io.albtarget.AlbSettings.DesyncMitigationMode.DEFENSIVE));
     }
 
-    private static byte[] bytes(String lowerCase) {
-        return lowerCase.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** A guard that applies this policy (and counts what it sees with it). */
+    public RequestHeadGuard(DesyncPolicy policy) {
+        this.rules = new RequestClassifier(policy);
+        reset();
     }
 
     /** Readies the guard for a new connection. */
     public void reset() {
         state = State.REQUEST_LINE_START;
-        rejection = "";
+        // the HTTP/2 preface opens a connection; later in one it is no way to switch the guard off
+        connectionStart = true;
+        refusal = Verdict.accept();
         upgrade = false;
         response.reset();
-        // the HTTP/2 preface opens a connection; later in one it is no way to switch the guard off
-        prefaceMatched = 0;
-        preface = true;
+        rules.startHead();
         startHead();
     }
 
-    /** Whether the guard has stopped looking at this connection (HTTP/2, an upgrade, or unfollowable framing). */
+    private State startHead() {
+        prefaceMatched = 0;
+        targetLength = 0;
+        targetHttp1Matched = 0;
+        versionSeen = false;
+        versionJudged = false;
+        field = Field.OTHER;
+        previousField = Field.OTHER;
+        return State.REQUEST_LINE_START;
+    }
+
+    /** Whether the guard has stopped looking at this connection: HTTP/2 by prior knowledge, or an upgrade. */
     public boolean isPassThrough() {
         return state == State.PASS_THROUGH;
     }
 
-    /** Why the guard refused the connection's bytes, or an empty string. */
-    public String rejection() {
-        return rejection;
+    /** Why the guard refused the connection's bytes and what to answer; {@link Verdict#accept()} while it has not. */
+    public Verdict refusal() {
+        return refusal;
     }
 
     /**
@@ -137,19 +134,25 @@ public final class RequestHeadGuard {
         return refused - start;
     }
 
-    private int scan(ByteBuffer buffer, int from, int to) {
+    /**
+     * Scans the bytes of a buffer from index {@code from} to {@code to}; the buffer is not changed.
+     *
+     * @return the absolute index of the first refused byte, or -1 if every byte may reach the server
+     */
+    public int scan(ByteBuffer buffer, int from, int to) {
         if (buffer.hasArray()) {
             int offset = buffer.arrayOffset();
             int found = scan(buffer.array(), offset + from, offset + to);
             return found < 0 ? -1 : found - offset;
         }
+        pendingAt = -1;
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            boolean[] stops = plainTextStops();
-            while (stops != null && i < to && !stops[buffer.get(i) & 0xff]) {
+            byte[] plain = plainBytes();
+            while (plain != null && i < to && plain[buffer.get(i) & 0xff] == HttpChars.FINE) {
                 i++;
             }
-            if (i < to && !accept(buffer.get(i))) {
-                return i;
+            if (i < to && !accept(buffer.get(i) & 0xff, i)) {
+                return refusedAt(i);
             }
         }
         return -1;
@@ -161,32 +164,47 @@ public final class RequestHeadGuard {
      * @return the index of the first refused byte, or -1 if every byte may reach the server
      */
     public int scan(byte[] bytes, int from, int to) {
+        pendingAt = -1;
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            boolean[] stops = plainTextStops();
-            while (stops != null && i < to && !stops[bytes[i] & 0xff]) {
+            byte[] plain = plainBytes();
+            while (plain != null && i < to && plain[bytes[i] & 0xff] == HttpChars.FINE) {
                 i++;
             }
-            if (i < to && !accept(bytes[i])) {
-                return i;
+            if (i < to && !accept(bytes[i] & 0xff, i)) {
+                return refusedAt(i);
             }
         }
         return -1;
     }
 
-    /**
-     * Most head bytes mean nothing to the guard: a request line that is not the HTTP/2 preface and a value other
-     * than Content-Length's or Transfer-Encoding's, up to their line end; a name that can no longer be one of those
-     * (or Upgrade), up to its colon. The bytes that end
-     * such a run, or null when the guard must look at every byte.
-     */
-    private boolean @Nullable [] plainTextStops() {
-        if (state == State.VALUE || state == State.REQUEST_LINE && !preface) {
-            return field == Field.CONTENT_LENGTH || field == Field.TRANSFER_ENCODING ? null : VALUE_STOPS;
-        }
-        return state == State.NAME && !(maybeLength || maybeCoding || maybeUpgrade) ? NAME_STOPS : null;
+    /** The refused byte: the CR or space that led to the refusal when it came in this scan, else this one. */
+    private int refusedAt(int i) {
+        return pendingAt >= 0 ? pendingAt : i;
     }
 
-    /** The index of the next byte to look at: {@code i}, past body bytes, or {@code to} once stepped aside. */
+    /**
+     * Most head bytes change nothing but their own class: a target byte above SP, an ordinary field's value byte, a
+     * token byte of a name that can no longer be one that matters. The table of such bytes for the current state,
+     * or null when every byte must be looked at.
+     */
+    private byte @Nullable [] plainBytes() {
+        if (!refusal.isAccepted()) {
+            return null;
+        }
+        switch (state) {
+            case TARGET:
+                // the first bytes may still make the HTTP/2 preface or a version standing where the target goes
+                return connectionStart || targetHttp1Matched == targetLength ? null : HttpChars.TARGET;
+            case VALUE:
+                return field == Field.OTHER ? HttpChars.VALUE : null;
+            case NAME:
+                return nameSettled ? HttpChars.NAME : null;
+            default:
+                return null;
+        }
+    }
+
+    /** The index of the next byte to look at: {@code i}, past body bytes, or {@code to} once in pass-through. */
     private int next(int i, int to) {
         if (i >= to || state == State.PASS_THROUGH) {
             return to;
@@ -221,7 +239,7 @@ public final class RequestHeadGuard {
     }
 
     private void onResponse(ByteBuffer buffer, int from, int to) {
-        if (!upgrade || state == State.PASS_THROUGH || state == State.REJECTED) {
+        if (!upgrade || state == State.PASS_THROUGH || state == State.REFUSED) {
             return;
         }
         for (int i = from; i < to && upgrade; i++) {
@@ -236,242 +254,291 @@ public final class RequestHeadGuard {
         }
     }
 
-    private State startHead() {
-        contentLength = -1;
-        lengthInvalid = false;
-        transferCoded = false;
-        codingChunked = false;
-        return State.REQUEST_LINE_START;
+    /**
+     * Looks at one byte; false refuses it (and, with {@link #pendingAt}, maybe an earlier one). Once refused, every
+     * later byte is refused; the rest of a refused head is still read, so that its classification is complete.
+     */
+    private boolean accept(int b, int index) {
+        boolean passes = step(b, index);
+        return passes && refusal.isAccepted();
     }
 
-    private boolean accept(byte b) {
+    private boolean step(int b, int index) {
         switch (state) {
             case REQUEST_LINE_START:
                 if (b == '\r' || b == '\n') {
                     return true;
                 }
-                state = State.REQUEST_LINE;
-                return requestLine(b);
-            case REQUEST_LINE:
-                return requestLine(b);
-            case LINE_START:
-                return lineStart(b);
-            case NAME:
-                return name(b);
-            case VALUE:
-                return value(b);
-            case LINE_CR:
-                if (b == '\n' && preface && prefaceMatched == PREFACE.length - 1) {
-                    return stopWatching();
-                }
-                state = State.LINE_START;
-                return b == '\n' || stopWatching();
-            case END_CR:
-                return b == '\n' ? endOfHead() : stopWatching();
-            case CHUNK_SIZE:
-                return chunkSize(b);
-            case CHUNK_EXTENSION:
-                if (b == '\r') {
-                    state = State.CHUNK_SIZE_LF;
-                } else if (b == '\n') {
-                    return chunkSizeEnd();
-                }
-                return true;
-            case CHUNK_SIZE_LF:
-                return b == '\n' ? chunkSizeEnd() : stopWatching();
-            case CHUNK_DATA_CR:
+                // the rules keep the last head's classification until the next head starts
+                rules.startHead();
+                state = State.METHOD;
+                return method(b);
+            case METHOD:
+                return method(b);
+            case TARGET_START:
+                state = State.TARGET;
+                return target(b, index);
+            case TARGET:
+                return target(b, index);
+            case VERSION:
+                return version(b, index);
+            case SPACE_AFTER_VERSION:
+                return spaceAfterVersion(b);
+            case REQUEST_LINE_CR:
                 if (b == '\n') {
-                    state = State.CHUNK_SIZE;
-                    return startChunk();
+                    pendingAt = -1;
+                    return endRequestLine();
                 }
-                state = State.CHUNK_DATA_LF;
-                return b == '\r' || stopWatching();
-            case CHUNK_DATA_LF:
-                state = State.CHUNK_SIZE;
-                return b == '\n' ? startChunk() : stopWatching();
-            case TRAILER_LINE_START:
-                return trailerLineStart(b);
-            case TRAILER_LINE:
-                if (b == '\r') {
-                    state = State.TRAILER_CR;
-                } else if (b == '\n') {
-                    state = State.TRAILER_LINE_START;
+                unfollowable(Slot.TARGET, DesyncReason.BAD_URI);
+                state = versionSeen ? State.VERSION : State.TARGET;
+                step(b, index);
+                return false;
+            case LINE_START:
+                return lineStart(b, index);
+            case NAME:
+                return name(b, index);
+            case NAME_CR:
+                if (b == '\n') {
+                    state = State.LINE_START;
+                    return unfollowable(Slot.PARSE, DesyncReason.MISSING_HEADER_COLON);
                 }
-                return true;
-            case TRAILER_CR:
-                state = State.TRAILER_LINE_START;
-                return b == '\n' || stopWatching();
-            case TRAILER_END_CR:
-                if (b != '\n') {
-                    return stopWatching();
+                unfollowable(Slot.FIELDS, DesyncReason.BAD_HEADER);
+                state = State.NAME;
+                step(b, index);
+                return false;
+            case VALUE:
+                return value(b, index);
+            case VALUE_CR:
+                if (b == '\n') {
+                    pendingAt = -1;
+                    return endField();
                 }
-                state = startHead();
-                return true;
-            case REJECTED:
+                unfollowable(Slot.FIELDS, DesyncReason.BAD_HEADER);
+                state = State.VALUE;
+                step(b, index);
+                return false;
+            case END_CR:
+                if (b == '\n') {
+                    // what the whole head means is decided at its last byte
+                    pendingAt = -1;
+                    return endHead();
+                }
+                unfollowable(Slot.FIELDS, DesyncReason.BAD_HEADER);
+                rules.startField();
+                state = State.NAME;
+                step(b, index);
+                return false;
+            case REFUSED:
                 return false;
             default:
+                return body(b);
+        }
+    }
+
+    private boolean method(int b) {
+        matchPreface(b);
+        if (b == ' ') {
+            state = State.TARGET_START;
+            return true;
+        }
+        if (b == '\r' || b == '\n') {
+            // no target: the line end ends the request line as it would after a target
+            return target(b, -1);
+        }
+        rules.methodByte(b);
+        return decided();
+    }
+
+    private boolean target(int b, int index) {
+        matchPreface(b);
+        switch (b) {
+            case ' ':
+                state = State.VERSION;
+                return true;
+            case '\r':
+                pendingAt = index;
+                state = State.REQUEST_LINE_CR;
+                return true;
+            case '\n':
+                rules.report(Slot.PARSE, DesyncReason.NON_CRLF_LINE_TERMINATION);
+                return endRequestLine();
+            default:
+                if (targetHttp1Matched == targetLength && targetLength < HTTP_1.length && HTTP_1[targetLength] == b) {
+                    targetHttp1Matched++;
+                }
+                targetLength++;
+                rules.targetByte(b);
+                return decided();
+        }
+    }
+
+    private boolean version(int b, int index) {
+        matchPreface(b);
+        versionSeen = true;
+        switch (b) {
+            case ' ':
+                pendingAt = index;
+                state = State.SPACE_AFTER_VERSION;
+                return true;
+            case '\r':
+                pendingAt = index;
+                state = State.REQUEST_LINE_CR;
+                return true;
+            case '\n':
+                rules.report(Slot.PARSE, DesyncReason.NON_CRLF_LINE_TERMINATION);
+                return endRequestLine();
+            default:
+                rules.versionByte(b);
                 return true;
         }
     }
 
-    private boolean requestLine(byte b) {
-        if (preface) {
-            if (b == PREFACE[prefaceMatched]) {
-                if (++prefaceMatched == PREFACE.length) {
-                    state = State.PASS_THROUGH;
-                    return true;
-                }
-            } else {
-                preface = false;
+    /**
+     * A space after what looked like the version: whitespace up to the line end trails the version; anything else
+     * makes the space part of the target.
+     */
+    private boolean spaceAfterVersion(int b) {
+        if (HttpChars.isBlank(b)) {
+            return true;
+        }
+        if (b == '\r' || b == '\n') {
+            rules.endRequestLine(true);
+            versionJudged = true;
+            if (!decided()) {
+                return false;
             }
+            state = State.VERSION;
+            return version(b, pendingAt);
         }
-        if (b == '\n') {
-            state = State.LINE_START;
-        } else if (b == '\r') {
-            state = State.LINE_CR;
-        }
-        return true;
-    }
-
-    /** Whether a field line, of the head or of a trailer, starts with whitespace (a fold) or a colon (no name). */
-    private boolean refusedLineStart(byte b) {
-        if (b == ' ' || b == '\t') {
-            return !reject(OBS_FOLD);
-        }
-        return b == ':' && !reject(EMPTY_NAME);
-    }
-
-    private boolean lineStart(byte b) {
-        if (refusedLineStart(b)) {
+        rules.report(Slot.TARGET, DesyncReason.SPACE_IN_URI);
+        if (!decided()) {
             return false;
         }
+        pendingAt = -1;
+        rules.versionIsTarget();
+        state = State.VERSION;
+        return version(b, -1);
+    }
+
+    private void matchPreface(int b) {
+        if (connectionStart && prefaceMatched < PREFACE.length && PREFACE[prefaceMatched] == b) {
+            prefaceMatched++;
+        } else {
+            prefaceMatched = PREFACE.length + 1;
+        }
+    }
+
+    private boolean endRequestLine() {
+        if (connectionStart && prefaceMatched == PREFACE.length - 1) {
+            state = State.PASS_THROUGH;
+            return true;
+        }
+        connectionStart = false;
+        if (!versionSeen) {
+            // HTTP/0.9, or no target: the server ends such a request at its line, which the guard cannot follow
+            DesyncReason reason = targetLength == 0 || targetHttp1Matched == HTTP_1.length
+                    ? DesyncReason.MISSING_URI : DesyncReason.NON_COMPLIANT_VERSION;
+            state = State.LINE_START;
+            return unfollowable(Slot.VERSION, reason);
+        }
+        if (!versionJudged) {
+            rules.endRequestLine(false);
+        }
+        state = State.LINE_START;
+        return decided();
+    }
+
+    private boolean lineStart(int b, int index) {
         switch (b) {
             case '\r':
+                pendingAt = index;
                 state = State.END_CR;
                 return true;
             case '\n':
-                return endOfHead();
-            default:
-                state = State.NAME;
+                rules.report(Slot.PARSE, DesyncReason.NON_CRLF_LINE_TERMINATION);
+                return decided() && endHead();
+            case ' ':
+            case '\t':
+                rules.report(Slot.PARSE, DesyncReason.MULTILINE_HEADER);
+                if (previousField != Field.OTHER) {
+                    // a fold continues a framing field's value: the server reads a value the guard did not
+                    return unfollowable(Slot.PARSE, DesyncReason.MULTILINE_HEADER);
+                }
+                state = State.VALUE;
                 field = Field.OTHER;
-                nameLength = 0;
-                maybeLength = true;
-                maybeCoding = true;
-                maybeUpgrade = true;
-                return name(b);
+                return decided();
+            case ':':
+                rules.startField();
+                field = rules.endName();
+                state = State.VALUE;
+                return decided();
+            default:
+                rules.startField();
+                nameSettled = false;
+                state = State.NAME;
+                return name(b, -1);
         }
     }
 
-    private boolean name(byte b) {
-        if (b == ':') {
-            state = State.VALUE;
-            field = matchedField();
-            valueStarted = false;
-            lengthValue = 0;
-            lengthDigits = false;
-            codingMatched = 0;
-            codingBlankAfter = false;
-            if (field == Field.TRANSFER_ENCODING) {
-                transferCoded = true;
-                codingChunked = false;
-            } else if (field == Field.UPGRADE) {
-                upgrade = true;
-            }
-            return true;
-        }
-        if (b == '\r' || b == '\n') {
-            // a line without a colon: the server refuses it
-            return stopWatching();
-        }
-        if (b == ' ' || b == '\t') {
-            return reject(SPACE_IN_NAME);
-        }
-        if (maybeLength || maybeCoding || maybeUpgrade) {
-            byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
-            maybeLength &= nameLength < CONTENT_LENGTH.length && CONTENT_LENGTH[nameLength] == lower;
-            maybeCoding &= nameLength < TRANSFER_ENCODING.length && TRANSFER_ENCODING[nameLength] == lower;
-            maybeUpgrade &= nameLength < UPGRADE.length && UPGRADE[nameLength] == lower;
-        }
-        nameLength++;
-        return true;
-    }
-
-    private Field matchedField() {
-        if (maybeLength && nameLength == CONTENT_LENGTH.length) {
-            return Field.CONTENT_LENGTH;
-        }
-        if (maybeCoding && nameLength == TRANSFER_ENCODING.length) {
-            return Field.TRANSFER_ENCODING;
-        }
-        return maybeUpgrade && nameLength == UPGRADE.length ? Field.UPGRADE : Field.OTHER;
-    }
-
-    private boolean value(byte b) {
-        if (b == '\r' || b == '\n') {
-            endOfValue();
-            state = b == '\r' ? State.LINE_CR : State.LINE_START;
-            return true;
-        }
-        if (field == Field.CONTENT_LENGTH) {
-            lengthByte(b);
-        } else if (field == Field.TRANSFER_ENCODING) {
-            codingByte(b);
-        }
-        return true;
-    }
-
-    private void lengthByte(byte b) {
-        if (b == ' ' || b == '\t') {
-            if (lengthDigits) {
-                valueStarted = true;
-            }
-        } else if (b >= '0' && b <= '9' && !valueStarted && lengthValue < Long.MAX_VALUE / 10 - 9) {
-            lengthValue = lengthValue * 10 + (b - '0');
-            lengthDigits = true;
-        } else {
-            lengthInvalid = true;
+    private boolean name(int b, int index) {
+        switch (b) {
+            case ':':
+                field = rules.endName();
+                state = State.VALUE;
+                return decided();
+            case '\r':
+                pendingAt = index;
+                state = State.NAME_CR;
+                return true;
+            case '\n':
+                state = State.LINE_START;
+                return unfollowable(Slot.PARSE, DesyncReason.MISSING_HEADER_COLON);
+            default:
+                rules.nameByte(b);
+                nameSettled = rules.nameSettled();
+                return decided();
         }
     }
 
-    /** Tracks whether the value's last coding is {@code chunked}. */
-    private void codingByte(byte b) {
-        if (b == ',') {
-            codingMatched = 0;
-            codingChunked = false;
-            codingBlankAfter = false;
-        } else if (b == ' ' || b == '\t') {
-            codingBlankAfter = codingMatched > 0;
-        } else {
-            byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
-            boolean continues = !codingBlankAfter && codingMatched < CHUNKED.length && CHUNKED[codingMatched] == lower;
-            codingMatched = continues ? codingMatched + 1 : CHUNKED.length + 1;
-            codingChunked = codingMatched == CHUNKED.length;
+    private boolean value(int b, int index) {
+        switch (b) {
+            case '\r':
+                pendingAt = index;
+                state = State.VALUE_CR;
+                return true;
+            case '\n':
+                rules.report(Slot.PARSE, DesyncReason.NON_CRLF_LINE_TERMINATION);
+                return decided() && endField();
+            default:
+                rules.valueByte(b);
+                return decided();
         }
     }
 
-    private void endOfValue() {
-        if (field == Field.CONTENT_LENGTH) {
-            if (!lengthDigits || lengthInvalid || contentLength >= 0 && contentLength != lengthValue) {
-                lengthInvalid = true;
-            } else {
-                contentLength = lengthValue;
-            }
-        }
+    private boolean endField() {
+        rules.endField();
+        previousField = field;
+        field = Field.OTHER;
+        state = State.LINE_START;
+        return decided();
     }
 
-    private boolean endOfHead() {
-        if (transferCoded && (contentLength >= 0 || lengthInvalid)) {
-            return reject(BOTH_LENGTH_AND_CODING);
+    private boolean endHead() {
+        boolean refusedBefore = !refusal.isAccepted();
+        rules.endHead();
+        if (rules.refusal() == null) {
+            rules.record();
         }
-        if (lengthInvalid || transferCoded && !codingChunked) {
-            return stopWatching();
+        if (refusedBefore || !decided()) {
+            state = State.REFUSED;
+            return false;
         }
-        if (transferCoded) {
+        upgrade |= rules.asksUpgrade();
+        if (rules.isChunked()) {
             state = State.CHUNK_SIZE;
-            return startChunk();
-        }
-        if (contentLength > 0) {
-            remaining = contentLength;
+            startChunk();
+        } else if (rules.bodyLength() > 0) {
+            remaining = rules.bodyLength();
             state = State.BODY;
         } else {
             state = startHead();
@@ -479,55 +546,170 @@ public final class RequestHeadGuard {
         return true;
     }
 
-    private boolean startChunk() {
-        remaining = 0;
-        chunkSizeDigits = false;
-        return true;
-    }
-
-    private boolean chunkSize(byte b) {
-        int digit = Character.digit(b, 16);
-        if (digit >= 0 && remaining < 1L << 56) {
-            remaining = remaining << 4 | digit;
-            chunkSizeDigits = true;
+    /** After a byte the rules looked at: false, refusing it, once they refuse the head. */
+    private boolean decided() {
+        Verdict verdict = rules.refusal();
+        if (verdict == null) {
             return true;
         }
-        if (!chunkSizeDigits) {
-            return stopWatching();
+        if (refusal.isAccepted()) {
+            rules.record();
+            refusal = verdict;
         }
-        if (b == ';' || b == ' ' || b == '\t') {
-            state = State.CHUNK_EXTENSION;
-            return true;
-        }
-        if (b == '\r') {
-            state = State.CHUNK_SIZE_LF;
-            return true;
-        }
-        return b == '\n' ? chunkSizeEnd() : stopWatching();
-    }
-
-    private boolean chunkSizeEnd() {
-        state = remaining == 0 ? State.TRAILER_LINE_START : State.CHUNK_DATA;
-        return true;
-    }
-
-    private boolean trailerLineStart(byte b) {
-        if (refusedLineStart(b)) {
-            return false;
-        }
-        state = b == '\r' ? State.TRAILER_END_CR : b == '\n' ? startHead() : State.TRAILER_LINE;
-        return true;
-    }
-
-    private boolean stopWatching() {
-        state = State.PASS_THROUGH;
-        return true;
-    }
-
-    private boolean reject(String reason) {
-        state = State.REJECTED;
-        rejection = reason;
         return false;
+    }
+
+    private boolean unfollowable(Slot slot, DesyncReason reason) {
+        rules.reportUnfollowable(slot, reason);
+        return decided();
+    }
+
+    /** Refuses in a body, where the guard can no longer tell where anything ends. */
+    private boolean refuse(Verdict verdict) {
+        state = State.REFUSED;
+        if (refusal.isAccepted()) {
+            refusal = verdict;
+        }
+        return false;
+    }
+
+    // chunked bodies: followed exactly, refused where they stray from the grammar
+
+    private void startChunk() {
+        remaining = 0;
+        chunkDigits = 0;
+    }
+
+    private boolean body(int b) {
+        switch (state) {
+            case CHUNK_SIZE:
+                return chunkSize(b);
+            case CHUNK_BLANK:
+                if (HttpChars.isBlank(b)) {
+                    return true;
+                }
+                state = State.CHUNK_EXTENSION;
+                return b == ';' || refuse(MALFORMED_CHUNK);
+            case CHUNK_EXTENSION:
+                if (b == '\r') {
+                    state = State.CHUNK_SIZE_LF;
+                    return true;
+                }
+                return b != '\n' && b != 0 || refuseChunkLine(b);
+            case CHUNK_SIZE_LF:
+                if (b != '\n') {
+                    return refuse(MALFORMED_CHUNK);
+                }
+                state = remaining == 0 ? State.TRAILER_LINE_START : State.CHUNK_DATA;
+                return true;
+            case CHUNK_DATA_CR:
+                state = State.CHUNK_DATA_LF;
+                return b == '\r' || refuseChunkLine(b);
+            case CHUNK_DATA_LF:
+                state = State.CHUNK_SIZE;
+                startChunk();
+                return b == '\n' || refuse(MALFORMED_CHUNK);
+            case TRAILER_LINE_START:
+                return trailerLineStart(b);
+            case TRAILER_LINE:
+                if (b == '\r') {
+                    state = State.TRAILER_CR;
+                    return true;
+                }
+                return b != '\n' && b != 0 || refuseChunkLine(b);
+            case TRAILER_CR:
+                state = State.TRAILER_LINE_START;
+                return b == '\n' || refuse(DesyncReason.BAD_HEADER.refusal());
+            case TRAILER_END_CR:
+                if (b != '\n') {
+                    return refuse(DesyncReason.BAD_HEADER.refusal());
+                }
+                state = startHead();
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private boolean chunkSize(int b) {
+        int digit = Character.digit(b, 16);
+        if (digit >= 0) {
+            remaining = remaining << 4 | digit;
+            return ++chunkDigits <= MAX_CHUNK_SIZE_DIGITS || refuse(MALFORMED_CHUNK);
+        }
+        if (chunkDigits == 0) {
+            return refuse(MALFORMED_CHUNK);
+        }
+        switch (b) {
+            case ';':
+                state = State.CHUNK_EXTENSION;
+                return true;
+            case ' ':
+            case '\t':
+                state = State.CHUNK_BLANK;
+                return true;
+            case '\r':
+                state = State.CHUNK_SIZE_LF;
+                return true;
+            default:
+                return refuseChunkLine(b);
+        }
+    }
+
+    private boolean trailerLineStart(int b) {
+        switch (b) {
+            case '\r':
+                state = State.TRAILER_END_CR;
+                return true;
+            case ' ':
+            case '\t':
+                return refuse(DesyncReason.MULTILINE_HEADER.refusal());
+            case ':':
+                return refuse(DesyncReason.EMPTY_HEADER.refusal());
+            default:
+                state = State.TRAILER_LINE;
+                return b != '\n' && b != 0 || refuseChunkLine(b);
+        }
+    }
+
+    /** A bare LF or a NUL where a chunk line or trailer line goes on; anything else is malformed. */
+    private boolean refuseChunkLine(int b) {
+        return refuse(b == '\n' ? DesyncReason.NON_CRLF_LINE_TERMINATION.refusal()
+                : b == 0 ? DesyncReason.BAD_HEADER.refusal() : MALFORMED_CHUNK);
+    }
+
+    /**
+     * The ALB's classification of a whole request head given at once, ended by the end of the input: the reason a
+     * guard in monitor mode finds, or the first reason that made it refuse the head anyway.
+     */
+    static DesyncReason classify(byte[] head) {
+        RequestHeadGuard guard = new RequestHeadGuard(
+                DesyncPolicy.of(io.albtarget.AlbSettings.DesyncMitigationMode.MONITOR));
+        int from = 0;
+        while (from < head.length) {
+            int refused = guard.scan(head, from, head.length);
+            from = refused < 0 ? head.length : refused + 1;
+        }
+        guard.endOfInput();
+        return guard.rules.classification();
+    }
+
+    /** The input ended: a head cut short is the ALB's PartialHeaderLine or MissingLastEmptyLine. */
+    private void endOfInput() {
+        switch (state) {
+            case LINE_START:
+                rules.report(Slot.PARSE, DesyncReason.MISSING_LAST_EMPTY_LINE);
+                break;
+            case NAME:
+            case NAME_CR:
+            case VALUE:
+            case VALUE_CR:
+            case END_CR:
+                rules.report(Slot.PARSE, DesyncReason.PARTIAL_HEADER_LINE);
+                break;
+            default:
+                break;
+        }
     }
 
     /** Reads response status lines while an upgrade is pending, skipping interim 1xx heads other than 101. */

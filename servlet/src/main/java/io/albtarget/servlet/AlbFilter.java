@@ -5,6 +5,7 @@ import io.albtarget.Verdict;
 import io.albtarget.health.AlbHealth;
 import io.albtarget.health.Drain;
 import io.albtarget.health.HealthAnswer;
+import io.albtarget.http.Refusal;
 import io.albtarget.http.RequestCompliance;
 import io.albtarget.internal.Log;
 import jakarta.servlet.Filter;
@@ -17,7 +18,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -123,6 +123,9 @@ public final class AlbFilter implements Filter {
             reject(httpResponse, verdict);
             return;
         }
+        if (verdict.closesConnection()) {
+            httpResponse.setHeader("Connection", "close");
+        }
         String path = http.getRequestURI();
         AlbHealth health = acting.health();
         if (health.isHealthCheckPath(path)
@@ -185,10 +188,10 @@ public final class AlbFilter implements Filter {
     }
 
     private static void reject(HttpServletResponse response, Verdict verdict) throws IOException {
-        byte[] body = (verdict.reason() + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = Refusal.body(verdict);
         response.setStatus(verdict.status());
         response.setHeader("Connection", "close");
-        response.setContentType("text/plain;charset=US-ASCII");
+        response.setContentType(Refusal.CONTENT_TYPE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();

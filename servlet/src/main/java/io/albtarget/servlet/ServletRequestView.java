@@ -41,6 +41,12 @@ final class ServletRequestView implements RequestView {
     }
 
     @Override
+    public String target() {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    }
+
+    @Override
     public String protocol() {
         return request.getProtocol();
     }

@@ -105,6 +105,16 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Tells the server no more bytes will come (a half close), as a client does that sent an incomplete head. */
+    public RawHttp finishSending() {
+        try {
+            socket.shutdownOutput();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes these characters one byte per write, pausing between writes so that the server reads them apart. */
     public RawHttp sendOneBytePerWrite(String bytes) {
         for (int i = 0; i < bytes.length(); i++) {

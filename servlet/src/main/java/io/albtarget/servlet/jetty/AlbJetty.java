@@ -3,6 +3,7 @@ package io.albtarget.servlet.jetty;
 import io.albtarget.AlbSettings;
 import io.albtarget.check.CheckTarget;
 import io.albtarget.check.SelfCheck;
+import io.albtarget.http.DesyncPolicy;
 import io.albtarget.internal.Durations;
 import io.albtarget.internal.Log;
 import io.albtarget.keepalive.KeepAliveRequirement;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 
@@ -52,6 +55,8 @@ public final class AlbJetty {
         HttpCompliance.Violation.DUPLICATE_HOST_HEADERS,
         HttpCompliance.Violation.MULTIPLE_CONTENT_LENGTHS,
         HttpCompliance.Violation.TRANSFER_ENCODING_WITH_CONTENT_LENGTH,
+        HttpCompliance.Violation.LF_HEADER_TERMINATION,
+        HttpCompliance.Violation.LF_CHUNK_TERMINATION,
     };
 
     private AlbJetty() {
@@ -76,8 +81,30 @@ public final class AlbJetty {
         HttpConfiguration configuration = http.getHttpConfiguration();
         HttpCompliance compliance = configuration.getHttpCompliance();
         configuration.setHttpCompliance(compliance.without(compliance.getName() + "+albtarget", REFUSED));
+        if (!(http instanceof GuardedHttpConnectionFactory)) {
+            guard(connector, http, DesyncPolicy.of(settings));
+        }
         for (String warning : keepAlive(connector, KeepAliveRequirement.of(settings))) {
             LOG.warn(warning);
+        }
+    }
+
+    /**
+     * Puts a guarded factory in place of the connector's HTTP/1.1 one, in the same place of the chain, and the
+     * refusal error handler in front of the server's.
+     */
+    private static void guard(ServerConnector connector, HttpConnectionFactory http, DesyncPolicy policy) {
+        GuardedHttpConnectionFactory guarded =
+                new GuardedHttpConnectionFactory(http.getHttpConfiguration(), policy);
+        guarded.setInputBufferSize(http.getInputBufferSize());
+        List<ConnectionFactory> factories = new ArrayList<>();
+        for (ConnectionFactory factory : connector.getConnectionFactories()) {
+            factories.add(factory == http ? guarded : factory);
+        }
+        connector.setConnectionFactories(factories);
+        Server server = connector.getServer();
+        if (!(server.getErrorHandler() instanceof RefusalErrorHandler)) {
+            server.setErrorHandler(new RefusalErrorHandler(server.getErrorHandler()));
         }
     }
 

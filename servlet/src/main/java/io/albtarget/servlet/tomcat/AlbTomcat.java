@@ -3,6 +3,7 @@ package io.albtarget.servlet.tomcat;
 import io.albtarget.AlbSettings;
 import io.albtarget.check.CheckTarget;
 import io.albtarget.check.SelfCheck;
+import io.albtarget.http.DesyncPolicy;
 import io.albtarget.internal.Durations;
 import io.albtarget.internal.Log;
 import io.albtarget.keepalive.KeepAliveRequirement;
@@ -150,6 +151,9 @@ public final class AlbTomcat {
     /** Tunes the connector and returns the warnings to log (or an empty list). */
     static List<String> apply(Connector connector, AlbSettings settings) {
         AbstractProtocol<?> protocol = protocol(connector);
+        if (protocol instanceof AlbHttp11NioProtocol guarded) {
+            guarded.policy(DesyncPolicy.of(settings));
+        }
         KeepAliveRequirement requirement = KeepAliveRequirement.of(settings);
         List<String> warnings = new ArrayList<>();
         // read both before changing either: an unset keepAliveTimeout reports connectionTimeout's value

@@ -1,5 +1,7 @@
 package io.albtarget.servlet.tomcat;
 
+import io.albtarget.Verdict;
+import io.albtarget.http.DesyncPolicy;
 import io.albtarget.http.RefusedRequestHeadException;
 import io.albtarget.http.RequestHeadGuard;
 import java.io.IOException;
@@ -16,10 +18,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChannelGuard {
 
-    private final RequestHeadGuard guard = new RequestHeadGuard();
-    private @Nullable String refusal;
+    private final RequestHeadGuard guard;
+    private @Nullable Verdict refusal;
     private int[] readStarts = new int[0];
     private int[] writeStarts = new int[0];
+
+    ChannelGuard(DesyncPolicy policy) {
+        this.guard = new RequestHeadGuard(policy);
+    }
 
     /** Readies the guard for the channel's next connection. */
     void reset() {
@@ -33,9 +39,9 @@ final class ChannelGuard {
      * @throws RefusedRequestHeadException if an earlier read was cut short at a refused byte
      */
     void beforeRead() {
-        String reason = refusal;
-        if (reason != null) {
-            throw new RefusedRequestHeadException(reason);
+        Verdict verdict = refusal;
+        if (verdict != null) {
+            throw new RefusedRequestHeadException(verdict);
         }
     }
 
@@ -144,7 +150,7 @@ final class ChannelGuard {
     }
 
     private long refuse(long kept) {
-        refusal = guard.rejection();
+        refusal = guard.refusal();
         if (kept == 0) {
             beforeRead();
         }

@@ -1,5 +1,6 @@
 package io.albtarget.servlet.tomcat;
 
+import io.albtarget.http.DesyncPolicy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -11,13 +12,14 @@ import org.jspecify.annotations.Nullable;
 /** A plain-text NIO channel whose reads pass its {@link ChannelGuard}. */
 final class GuardedNioChannel extends NioChannel {
 
-    private final ChannelGuard guard = new ChannelGuard();
+    private final ChannelGuard guard;
     // made once, so that reads and writes allocate nothing
     private final ChannelGuard.Transfer scatteringRead = super::read;
     private final ChannelGuard.Transfer gatheringWrite = super::write;
 
-    GuardedNioChannel(SocketBufferHandler buffer) {
+    GuardedNioChannel(SocketBufferHandler buffer, DesyncPolicy policy) {
         super(buffer);
+        this.guard = new ChannelGuard(policy);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.albtarget.servlet.tomcat;
 
+import io.albtarget.http.DesyncPolicy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -12,13 +13,14 @@ import org.jspecify.annotations.Nullable;
 /** A TLS NIO channel whose decrypted reads pass its {@link ChannelGuard}. */
 final class GuardedSecureNioChannel extends SecureNioChannel {
 
-    private final ChannelGuard guard = new ChannelGuard();
+    private final ChannelGuard guard;
     // made once, so that reads and writes allocate nothing
     private final ChannelGuard.Transfer scatteringRead = super::read;
     private final ChannelGuard.Transfer gatheringWrite = super::write;
 
-    GuardedSecureNioChannel(SocketBufferHandler buffer, NioEndpoint endpoint) {
+    GuardedSecureNioChannel(SocketBufferHandler buffer, NioEndpoint endpoint, DesyncPolicy policy) {
         super(buffer, endpoint);
+        this.guard = new ChannelGuard(policy);
     }
 
     @Override

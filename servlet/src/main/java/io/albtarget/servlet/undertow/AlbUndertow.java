@@ -3,6 +3,8 @@ package io.albtarget.servlet.undertow;
 import io.albtarget.AlbSettings;
 import io.albtarget.check.CheckTarget;
 import io.albtarget.check.SelfCheck;
+import io.albtarget.http.DesyncPolicy;
+import io.albtarget.http.GuardedPorts;
 import io.albtarget.internal.Log;
 import io.albtarget.keepalive.KeepAliveRequirement;
 import io.undertow.UndertowOptions;
@@ -153,13 +155,17 @@ public final class AlbUndertow {
             OptionMap options = listenerOptions(settings, serverOptions);
             OpenListener listener = openListener(handler, buffers, options, tls != null);
             if (settings.enabled()) {
-                listener = new GuardingOpenListener(listener);
+                listener = new GuardingOpenListener(listener, DesyncPolicy.of(settings));
             }
             AcceptingChannel<? extends StreamConnection> channel = bind(xnio, worker,
                     new InetSocketAddress(host, port), listener, tls);
-            channel.resumeAccepts();
             int bound = channel.getLocalAddress(InetSocketAddress.class).getPort();
-            return new Running(channel, worker, buffers, bound, selfCheck(settings, options, bound, tls != null));
+            if (settings.enabled()) {
+                GuardedPorts.register(bound);
+            }
+            channel.resumeAccepts();
+            return new Running(channel, worker, buffers, bound, settings.enabled(),
+                    selfCheck(settings, options, bound, tls != null));
         } catch (IOException | RuntimeException e) {
             worker.shutdownNow();
             buffers.close();
@@ -294,14 +300,16 @@ public final class AlbUndertow {
         private final XnioWorker worker;
         private final ByteBufferPool buffers;
         private final int port;
+        private boolean guarded;
         private final SelfCheck selfCheck;
 
         Running(AcceptingChannel<? extends StreamConnection> channel, XnioWorker worker, ByteBufferPool buffers,
-                int port, SelfCheck selfCheck) {
+                int port, boolean guarded, SelfCheck selfCheck) {
             this.channel = channel;
             this.worker = worker;
             this.buffers = buffers;
             this.port = port;
+            this.guarded = guarded;
             this.selfCheck = selfCheck;
         }
 
@@ -318,6 +326,10 @@ public final class AlbUndertow {
         @Override
         public synchronized void close() {
             IoUtils.safeClose(channel);
+            if (guarded) {
+                GuardedPorts.unregister(port);
+                guarded = false;
+            }
             worker.shutdownNow();
             try {
                 worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);

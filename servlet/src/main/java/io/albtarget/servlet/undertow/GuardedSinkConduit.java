@@ -1,5 +1,7 @@
 package io.albtarget.servlet.undertow;
 
+import io.albtarget.Verdict;
+import io.albtarget.http.Refusal;
 import io.albtarget.http.RequestHeadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,6 +10,7 @@ import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.AbstractStreamSinkConduit;
 import org.xnio.conduits.ConduitWritableByteChannel;
 import org.xnio.conduits.Conduits;
+import org.jspecify.annotations.Nullable;
 import org.xnio.conduits.StreamSinkConduit;
 
 /**
@@ -22,6 +25,8 @@ import org.xnio.conduits.StreamSinkConduit;
 final class GuardedSinkConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
 
     private final RequestHeadGuard guard;
+    /** albtarget's refusal still to write in place of what Undertow writes next, or null. */
+    private volatile @Nullable ByteBuffer refusal;
     /** Start positions of a gathering write's buffers, kept between writes so writing allocates nothing. */
     private int[] starts = new int[8];
 
@@ -48,24 +53,57 @@ final class GuardedSinkConduit extends AbstractStreamSinkConduit<StreamSinkCondu
         this.guard = guard;
     }
 
+    /**
+     * The source refused a head and is about to fail Undertow's read: the answer Undertow writes next (its fixed
+     * {@code 400 Bad Request} with an empty body, then a close) is replaced by albtarget's refusal.
+     */
+    void answerRefusalWith(Verdict verdict) {
+        refusal = ByteBuffer.wrap(Refusal.response(verdict));
+    }
+
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return watched(src, plainWrite);
+        return refusal != null ? (int) replaced(src) : watched(src, plainWrite);
     }
 
     @Override
     public int writeFinal(ByteBuffer src) throws IOException {
-        return watched(src, finalWrite);
+        return refusal != null ? (int) replaced(src) : watched(src, finalWrite);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offs, int len) throws IOException {
-        return watched(srcs, offs, len, plainGather);
+        return refusal != null ? replaced(srcs, offs, len) : watched(srcs, offs, len, plainGather);
     }
 
     @Override
     public long writeFinal(ByteBuffer[] srcs, int offs, int len) throws IOException {
-        return watched(srcs, offs, len, finalGather);
+        return refusal != null ? replaced(srcs, offs, len) : watched(srcs, offs, len, finalGather);
+    }
+
+    /**
+     * Writes the refusal instead of Undertow's bytes, reporting those as written only once the refusal is, so that
+     * Undertow, which writes until its buffer is empty and then closes, closes after the whole refusal.
+     */
+    private long replaced(ByteBuffer... srcs) throws IOException {
+        return replaced(srcs, 0, srcs.length);
+    }
+
+    private long replaced(ByteBuffer[] srcs, int offs, int len) throws IOException {
+        ByteBuffer answer = refusal;
+        if (answer == null) {
+            return 0;
+        }
+        next.write(answer);
+        if (answer.hasRemaining()) {
+            return 0;
+        }
+        long taken = 0;
+        for (int i = offs; i < offs + len; i++) {
+            taken += srcs[i].remaining();
+            srcs[i].position(srcs[i].limit());
+        }
+        return taken;
     }
 
     private int watched(ByteBuffer src, Write write) throws IOException {

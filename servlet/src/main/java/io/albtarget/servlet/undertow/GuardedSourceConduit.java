@@ -1,5 +1,6 @@
 package io.albtarget.servlet.undertow;
 
+import io.albtarget.Verdict;
 import io.albtarget.http.RefusedRequestHeadException;
 import io.albtarget.http.RequestHeadGuard;
 import java.io.IOException;
@@ -15,8 +16,9 @@ import org.xnio.conduits.StreamSourceConduit;
  * The read side of a guarded connection: every byte read from the socket is scanned before Undertow sees it.
  *
  * <p>On a refusal the bytes before the refused one are handed over and the next read throws
- * {@link RefusedRequestHeadException}, which Undertow's request parser answers with 400 and a close, after the
- * responses to earlier pipelined requests. The refused bytes themselves are dropped.
+ * {@link RefusedRequestHeadException}, which Undertow's request parser answers with its 400 and a close, after the
+ * responses to earlier pipelined requests; {@link GuardedSinkConduit} writes albtarget's refusal in place of that
+ * 400. The refused bytes themselves are dropped.
  *
  * <p>Not thread-safe on its own: it shares its connection's guard with {@link GuardedSinkConduit} under the
  * guard's lock, and Undertow reads one connection from one thread at a time.
@@ -24,11 +26,13 @@ import org.xnio.conduits.StreamSourceConduit;
 final class GuardedSourceConduit extends AbstractStreamSourceConduit<StreamSourceConduit> {
 
     private final RequestHeadGuard guard;
+    private final GuardedSinkConduit sink;
     private boolean refused;
 
-    GuardedSourceConduit(StreamSourceConduit next, RequestHeadGuard guard) {
+    GuardedSourceConduit(StreamSourceConduit next, RequestHeadGuard guard, GuardedSinkConduit sink) {
         super(next);
         this.guard = guard;
+        this.sink = sink;
     }
 
     @Override
@@ -100,9 +104,13 @@ final class GuardedSourceConduit extends AbstractStreamSourceConduit<StreamSourc
         }
     }
 
+    /** The failure for Undertow's parser, whose 400 the sink then turns into albtarget's refusal. */
     private RefusedRequestHeadException refusal() {
+        Verdict verdict;
         synchronized (guard) {
-            return new RefusedRequestHeadException(guard.rejection());
+            verdict = guard.refusal();
         }
+        sink.answerRefusalWith(verdict);
+        return new RefusedRequestHeadException(verdict);
     }
 }

@@ -1,5 +1,6 @@
 package io.albtarget.servlet.undertow;
 
+import io.albtarget.http.DesyncPolicy;
 import io.albtarget.http.RequestHeadGuard;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.ConnectorStatistics;
@@ -22,18 +23,21 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
 final class GuardingOpenListener implements OpenListener {
 
     private final OpenListener delegate;
+    private final DesyncPolicy policy;
 
-    GuardingOpenListener(OpenListener delegate) {
+    GuardingOpenListener(OpenListener delegate, DesyncPolicy policy) {
         this.delegate = delegate;
+        this.policy = policy;
     }
 
     @Override
     public void handleEvent(StreamConnection connection) {
-        RequestHeadGuard guard = new RequestHeadGuard();
-        ConduitStreamSourceChannel source = connection.getSourceChannel();
-        source.setConduit(new GuardedSourceConduit(source.getConduit(), guard));
+        RequestHeadGuard guard = new RequestHeadGuard(policy);
         ConduitStreamSinkChannel sink = connection.getSinkChannel();
-        sink.setConduit(new GuardedSinkConduit(sink.getConduit(), guard));
+        GuardedSinkConduit guardedSink = new GuardedSinkConduit(sink.getConduit(), guard);
+        sink.setConduit(guardedSink);
+        ConduitStreamSourceChannel source = connection.getSourceChannel();
+        source.setConduit(new GuardedSourceConduit(source.getConduit(), guard, guardedSink));
         delegate.handleEvent(connection);
     }
 

@@ -1,0 +1,62 @@
+package io.albtarget.http;
+
+/**
+ * The byte classes the ALB's classifier judges request bytes by: a byte is fine, merely non-compliant, or bad
+ * (CR, LF and NUL, which split or cut lines). One table per place a byte can stand: a field name, a field value and
+ * the request target.
+ */
+final class HttpChars {
+
+    /** A byte the standard allows there. */
+    static final byte FINE = 0;
+    /** A byte the standard does not allow there, but no parser splits on. */
+    static final byte NON_COMPLIANT = 1;
+    /** CR, LF or NUL. */
+    static final byte BAD = 2;
+    /** A space (in the request target only, where it ends the target or makes the line ambiguous). */
+    static final byte SPACE = 3;
+
+    /** By byte: token characters (RFC 9110 tchar) are fine, CR LF NUL bad, everything else non-compliant. */
+    static final byte[] NAME = new byte[256];
+    /** By byte: VCHAR, obs-text, SP and HTAB are fine, CR LF NUL bad, the other controls non-compliant. */
+    static final byte[] VALUE = new byte[256];
+    /** By byte: anything above SP but DEL is fine (obs-text included), SP is a space, CR LF NUL bad, other controls non-compliant. */
+    static final byte[] TARGET = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            boolean bad = b == '\r' || b == '\n' || b == 0;
+            boolean control = b < 0x20 || b == 0x7f;
+            NAME[b] = bad ? BAD : isTchar(b) ? FINE : NON_COMPLIANT;
+            VALUE[b] = bad ? BAD : control && b != '\t' ? NON_COMPLIANT : FINE;
+            TARGET[b] = bad ? BAD : b == ' ' ? SPACE : control ? NON_COMPLIANT : FINE;
+        }
+    }
+
+    private HttpChars() {
+    }
+
+    /** RFC 9110 tchar: letters, digits and {@code !#$%&'*+-.^_`|~}. */
+    static boolean isTchar(int b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+                || b < 128 && "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
+    }
+
+    static boolean isAlphanumeric(int b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9';
+    }
+
+    /** SP or HTAB, the whitespace (OWS) allowed around list elements and values. */
+    static boolean isBlank(int b) {
+        return b == ' ' || b == '\t';
+    }
+
+    static int lower(int b) {
+        return b >= 'A' && b <= 'Z' ? b + 32 : b;
+    }
+
+    /** The byte a char of a parsed request stands for: servers decode request bytes one char per byte. */
+    static int byteOf(char c) {
+        return c < 256 ? c : 0x80;
+    }
+}

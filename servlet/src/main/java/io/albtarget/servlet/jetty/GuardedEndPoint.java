@@ -1,0 +1,225 @@
+package io.albtarget.servlet.jetty;
+
+import io.albtarget.Verdict;
+import io.albtarget.http.RequestHeadGuard;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The end point Jetty's HTTP/1.1 connection reads through: every byte filled from the connection's own end point
+ * passes the {@link RequestHeadGuard} first, and every response byte is shown to it (for the answer to an upgrade).
+ *
+ * <p>Jetty's parser reads what a fill appended; on a refusal the fill appends the bytes before the refused one and,
+ * in place of the refused byte, a NUL, which Jetty's parser refuses wherever it stands in a head: it answers 400
+ * through the server's error handler (see {@link RefusalErrorHandler}, which words it as albtarget does) and closes
+ * the connection. Later fills report the end of the input. Everything else is the wrapped end point's.
+ *
+ * <p>Jetty fills and flushes one connection from one thread at a time; the guard is used under its own lock.
+ */
+final class GuardedEndPoint implements EndPoint {
+
+    private final EndPoint endPoint;
+    private final RequestHeadGuard guard;
+
+    GuardedEndPoint(EndPoint endPoint, RequestHeadGuard guard) {
+        this.endPoint = endPoint;
+        this.guard = guard;
+    }
+
+    /** What the guard refused on this connection, or null. */
+    @Nullable Verdict refusal() {
+        synchronized (guard) {
+            Verdict verdict = guard.refusal();
+            return verdict.isAccepted() ? null : verdict;
+        }
+    }
+
+    @Override
+    public int fill(ByteBuffer buffer) throws IOException {
+        synchronized (guard) {
+            if (!guard.refusal().isAccepted()) {
+                return -1;
+            }
+            // Jetty fills a buffer in flush mode: the new bytes go after its limit
+            int start = buffer.limit();
+            int filled = endPoint.fill(buffer);
+            if (filled <= 0) {
+                return filled;
+            }
+            int refused = guard.scan(buffer, start, buffer.limit());
+            if (refused < 0) {
+                return filled;
+            }
+            buffer.put(refused, (byte) 0);
+            buffer.limit(refused + 1);
+            return refused + 1 - start;
+        }
+    }
+
+    @Override
+    public boolean flush(ByteBuffer... buffers) throws IOException {
+        int[] starts = new int[buffers.length];
+        for (int i = 0; i < buffers.length; i++) {
+            starts[i] = buffers[i].position();
+        }
+        boolean flushed = endPoint.flush(buffers);
+        synchronized (guard) {
+            for (int i = 0; i < buffers.length; i++) {
+                guard.onResponseWritten(buffers[i], starts[i]);
+            }
+        }
+        return flushed;
+    }
+
+    @Override
+    public void write(Callback callback, ByteBuffer... buffers) {
+        watch(buffers);
+        endPoint.write(callback, buffers);
+    }
+
+    @Override
+    public void write(Callback callback, SocketAddress address, ByteBuffer... buffers) {
+        watch(buffers);
+        endPoint.write(callback, address, buffers);
+    }
+
+    @Override
+    public void write(boolean last, ByteBuffer buffer, Callback callback) {
+        watch(buffer);
+        endPoint.write(last, buffer, callback);
+    }
+
+    /** Shows the guard bytes about to be written: an asynchronous write writes them all. */
+    private void watch(ByteBuffer... buffers) {
+        synchronized (guard) {
+            for (ByteBuffer buffer : buffers) {
+                guard.onResponse(buffer);
+            }
+        }
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        return endPoint.getLocalSocketAddress();
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return endPoint.getRemoteSocketAddress();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return endPoint.isOpen();
+    }
+
+    @Override
+    public long getCreatedTimeStamp() {
+        return endPoint.getCreatedTimeStamp();
+    }
+
+    @Override
+    public void shutdownOutput() {
+        endPoint.shutdownOutput();
+    }
+
+    @Override
+    public boolean isOutputShutdown() {
+        return endPoint.isOutputShutdown();
+    }
+
+    @Override
+    public boolean isInputShutdown() {
+        return endPoint.isInputShutdown();
+    }
+
+    @Override
+    public void close() {
+        endPoint.close();
+    }
+
+    @Override
+    public void close(@Nullable Throwable cause) {
+        endPoint.close(cause);
+    }
+
+    @Override
+    public Object getTransport() {
+        return endPoint.getTransport();
+    }
+
+    @Override
+    public long getIdleTimeout() {
+        return endPoint.getIdleTimeout();
+    }
+
+    @Override
+    public void setIdleTimeout(long idleTimeout) {
+        endPoint.setIdleTimeout(idleTimeout);
+    }
+
+    @Override
+    public void fillInterested(Callback callback) {
+        endPoint.fillInterested(callback);
+    }
+
+    @Override
+    public boolean tryFillInterested(Callback callback) {
+        return endPoint.tryFillInterested(callback);
+    }
+
+    @Override
+    public boolean isFillInterested() {
+        return endPoint.isFillInterested();
+    }
+
+    @Override
+    public Callback cancelWrite(Throwable cause) {
+        return endPoint.cancelWrite(cause);
+    }
+
+    @Override
+    public Connection getConnection() {
+        return endPoint.getConnection();
+    }
+
+    @Override
+    public void setConnection(Connection connection) {
+        endPoint.setConnection(connection);
+    }
+
+    @Override
+    public void onOpen() {
+        endPoint.onOpen();
+    }
+
+    @Override
+    public void onClose(@Nullable Throwable cause) {
+        endPoint.onClose(cause);
+    }
+
+    @Override
+    public void upgrade(Connection newConnection) {
+        endPoint.upgrade(newConnection);
+    }
+
+    @Override
+    public @Nullable SslSessionData getSslSessionData() {
+        return endPoint.getSslSessionData();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return endPoint.isSecure();
+    }
+
+    @Override
+    public String toString() {
+        return "guarded " + endPoint;
+    }
+}

@@ -113,8 +113,14 @@ public final class AlbHealth {
 
     /** The target is drained; indicator threads are released. */
     public void markStopped() {
-        state.set(HealthState.STOPPED);
+        stop();
+    }
+
+    /** {@link #markStopped()}, telling whether this call is the one that stopped the target. */
+    boolean stop() {
+        HealthState before = state.getAndSet(HealthState.STOPPED);
         executor.shutdownNow();
+        return before != HealthState.STOPPED;
     }
 
     /**

@@ -138,7 +138,7 @@ public final class AlbFilter implements Filter {
             }
             chain.doFilter(request, response);
         } finally {
-            drain.requestFinished();
+            RequestCompletion.finishWhenDone(drain, request);
         }
     }
 

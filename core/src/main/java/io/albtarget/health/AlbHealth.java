@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * <p>While {@link HealthState#SERVING} and every critical indicator is UP, the answer carries the lowest code of
  * the target group's matcher ({@code 200} for {@code 200-299}, {@code 202} for {@code 202}) and
  * {@code {"status":"UP"}} (no body for 204); otherwise 503 with the state ({@code STARTING}, {@code DRAINING},
- * {@code DOWN}, {@code STOPPED}). Indicators run on albtarget's own daemon threads; the answer never waits longer
- * than {@code alb.health.deadline} for them.
+ * {@code DOWN}, {@code STOPPED}). Indicators run on albtarget's own daemon threads, at most one evaluation per
+ * indicator at a time; the answer waits for an evaluation at most {@code alb.health.deadline} after it started, so
+ * an evaluation already past its deadline is not waited for again: its indicator counts as its last result, or DOWN
+ * when it never answered or has been running longer than {@code alb.health-check.timeout}.
  *
  * <pre>{@code
  * AlbHealth health = AlbHealth.create(settings);
@@ -85,7 +86,8 @@ public final class AlbHealth {
     /** Adds an indicator; its first check starts with the next health answer. */
     public AlbHealth register(HealthIndicator indicator) {
         Objects.requireNonNull(indicator, "'indicator' must not be null");
-        indicators.add(new IndicatorRun(indicator, settings.timeout().toNanos()));
+        indicators.add(new IndicatorRun(indicator, settings.healthDeadline().toNanos(),
+                settings.timeout().toNanos()));
         return this;
     }
 
@@ -111,8 +113,14 @@ public final class AlbHealth {
 
     /** The target is drained; indicator threads are released. */
     public void markStopped() {
-        state.set(HealthState.STOPPED);
+        stop();
+    }
+
+    /** {@link #markStopped()}, telling whether this call is the one that stopped the target. */
+    boolean stop() {
+        HealthState before = state.getAndSet(HealthState.STOPPED);
         executor.shutdownNow();
+        return before != HealthState.STOPPED;
     }
 
     /**
@@ -135,7 +143,10 @@ public final class AlbHealth {
         return requestPath.equals(path);
     }
 
-    /** The answer to a health check now; waits at most {@code alb.health.deadline} for indicators. */
+    /**
+     * The answer to a health check now; waits at most {@code alb.health.deadline} for indicators, and not at all
+     * for an evaluation an earlier check started that is past its deadline already.
+     */
     public HealthAnswer answer() {
         HealthState current = state.get();
         if (current != HealthState.SERVING) {
@@ -145,16 +156,15 @@ public final class AlbHealth {
         if (runs.isEmpty()) {
             return up;
         }
-        List<CompletableFuture<Status>> evaluations = new ArrayList<>(runs.size());
+        List<IndicatorRun.Evaluation> evaluations = new ArrayList<>(runs.size());
         for (IndicatorRun run : runs) {
             evaluations.add(run.start(executor));
         }
-        long deadline = System.nanoTime() + settings.healthDeadline().toNanos();
         boolean allUp = true;
         @Nullable StringBuilder details = settings.healthDetails() ? new StringBuilder() : null;
         for (int i = 0; i < runs.size(); i++) {
             IndicatorRun run = runs.get(i);
-            Status status = run.await(evaluations.get(i), deadline);
+            Status status = run.await(evaluations.get(i));
             if (status == Status.DOWN && run.indicator().critical()) {
                 allUp = false;
             }

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>Wait for in-flight requests, at most {@code alb.drain.timeout}.</li>
  *   <li>STOPPED: the caller stops the server.</li>
  * </ol>
- * Each phase is logged once, with its duration and where it came from.
+ * Each phase is logged once, with its duration and where it came from; the first line names
+ * {@code alb.drain.wait}, the setting that shortens the wait. {@link #cutShort()} ends the drain at once, e.g. on a
+ * second shutdown signal.
  *
  * <pre>{@code
  * Drain drain = Drain.of(settings, health);
@@ -80,7 +82,7 @@ public final class Drain {
         }
         Duration wait = settings.drainWait();
         LOG.info("albtarget: draining; health answers 503, serving on for " + Durations.format(wait) + " ("
-                + waitSource() + ")");
+                + waitSource() + "); set alb.drain.wait (ALB_DRAIN_WAIT) to shorten it");
         awaitStopped(wait);
         if (health.state() != HealthState.STOPPED) {
             finish();
@@ -115,16 +117,29 @@ public final class Drain {
         while (inFlight.sum() > 0 && System.nanoTime() < deadline && health.state() != HealthState.STOPPED) {
             sleep(POLL_MILLIS);
         }
-        if (health.state() == HealthState.STOPPED) {
+        stop("drained");
+    }
+
+    /**
+     * Cuts the drain short: health turns STOPPED at once, and a {@link #run()} or {@link #runWithoutWait()} in
+     * progress returns within moments, without waiting longer for {@code alb.drain.wait} or for in-flight requests;
+     * for whoever stops the server and wants it stopped now, e.g. on a second shutdown signal. Does nothing once
+     * the drain is over. Interrupting a thread that waits in the drain cuts it short too.
+     */
+    public void cutShort() {
+        stop("drain cut short");
+    }
+
+    private void stop(String how) {
+        int left = inFlight.intValue();
+        if (!health.stop()) {
             return;
         }
-        int left = inFlight.intValue();
-        health.markStopped();
-        String drained = "albtarget: drained; " + left + " request(s) still in flight, the server may stop";
+        String stopped = "albtarget: " + how + "; " + left + " request(s) still in flight, the server may stop";
         if (left == 0) {
-            LOG.info(drained);
+            LOG.info(stopped);
         } else {
-            LOG.warn(drained);
+            LOG.warn(stopped);
         }
     }
 
@@ -151,12 +166,13 @@ public final class Drain {
                 : derived;
     }
 
-
-    private static void sleep(long millis) {
+    private void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
+            // whoever interrupts a drain wants it over; waiting on would spin, every sleep failing at once
             Thread.currentThread().interrupt();
+            cutShort();
         }
     }
 }

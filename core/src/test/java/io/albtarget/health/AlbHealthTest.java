@@ -8,7 +8,10 @@ import io.albtarget.spi.HealthIndicator;
 import io.albtarget.spi.HealthIndicator.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class AlbHealthTest {
 
     private static final Duration DEADLINE = Duration.ofMillis(200);
+    private static final int ANSWERS_AFTER = 20;
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -201,6 +205,37 @@ class AlbHealthTest {
             Thread.sleep(100);
             hang.set(false);
             assertThat(health.answer().status()).isEqualTo(200);
+        }
+
+        @Test
+        void overdueEvaluationIsNotWaitedForAgainAndNoSecondOneStarts() {
+            AtomicInteger checks = new AtomicInteger();
+            AtomicBoolean hang = new AtomicBoolean();
+            AlbHealth health = serving(withDeadline()).register(indicator("answers once", true, () -> {
+                checks.incrementAndGet();
+                if (hang.get()) {
+                    release.await();
+                }
+                return Status.UP;
+            }));
+            assertThat(health.answer().status()).isEqualTo(200);
+            hang.set(true);
+
+            long start = System.nanoTime();
+            assertThat(health.answer().status()).as("waited for the new evaluation, then its last result")
+                    .isEqualTo(200);
+            long first = System.nanoTime() - start;
+            start = System.nanoTime();
+            for (int i = 0; i < ANSWERS_AFTER; i++) {
+                assertThat(health.answer().status()).as("last result, the evaluation being overdue").isEqualTo(200);
+            }
+            long after = System.nanoTime() - start;
+            System.out.printf(Locale.ROOT, "deadline %d ms: first answer %.1f ms, then %d answers %.2f ms each%n",
+                    DEADLINE.toMillis(), first / 1e6, ANSWERS_AFTER, after / 1e6 / ANSWERS_AFTER);
+
+            assertThat(checks).as("one evaluation in flight, none piled up behind it").hasValue(2);
+            // waiting the deadline again each time would take ANSWERS_AFTER deadlines; a fifth of that is generous
+            assertThat(Duration.ofNanos(after)).isLessThan(DEADLINE.multipliedBy(ANSWERS_AFTER / 5));
         }
 
         @Test

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class DrainTest {
@@ -86,6 +91,95 @@ class DrainTest {
         hook.start();
         hook.join(5000);
         assertThat(stoppedIn).isCompletedWithValue(HealthState.STOPPED);
+    }
+
+    @Test
+    void firstLineNamesTheSettingThatShortensTheWait() throws Exception {
+        try (DrainLog log = new DrainLog()) {
+            drain.run();
+            assertThat(log.lines().get(0)).isEqualTo("albtarget: draining; health answers 503, serving on for"
+                    + " 300ms (alb.drain.wait); set alb.drain.wait (ALB_DRAIN_WAIT) to shorten it");
+        }
+    }
+
+    @Test
+    void cutShortEndsTheWaitAtOnce() throws Exception {
+        Drain longDrain = longDrain(Duration.ofHours(1), Duration.ofHours(1));
+        try (DrainLog log = new DrainLog()) {
+            longDrain.requestStarted();
+            CompletableFuture<Void> running = CompletableFuture.runAsync(longDrain::run);
+            waitFor(() -> log.lines().size() == 1);
+            longDrain.cutShort();
+            running.get(5, TimeUnit.SECONDS);
+            assertThat(longDrain.inFlight()).isEqualTo(1);
+            assertThat(log.lines()).hasSize(2).last()
+                    .isEqualTo("albtarget: drain cut short; 1 request(s) still in flight, the server may stop");
+            longDrain.cutShort();
+            assertThat(log.lines()).as("logged once").hasSize(2);
+        }
+    }
+
+    @Test
+    void cutShortEndsTheWaitForInFlightRequestsAtOnce() throws Exception {
+        Drain longDrain = longDrain(Duration.ZERO, Duration.ofHours(1));
+        try (DrainLog log = new DrainLog()) {
+            longDrain.requestStarted();
+            CompletableFuture<Void> running = CompletableFuture.runAsync(longDrain::run);
+            waitFor(() -> log.lines().size() == 2);
+            assertThat(log.lines().get(1)).contains("for 1 in-flight request(s)");
+            longDrain.cutShort();
+            running.get(5, TimeUnit.SECONDS);
+            assertThat(log.lines()).last().asString().startsWith("albtarget: drain cut short; 1 request(s)");
+        }
+    }
+
+    @Test
+    void interruptCutsTheDrainShortAndStaysSet() throws Exception {
+        Drain longDrain = longDrain(Duration.ofHours(1), Duration.ofHours(1));
+        CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+        Thread draining = new Thread(() -> {
+            longDrain.run();
+            interruptedAfter.complete(Thread.currentThread().isInterrupted());
+        }, "test-drain");
+        draining.start();
+        waitFor(() -> draining.getState() == Thread.State.TIMED_WAITING);
+        draining.interrupt();
+        assertThat(interruptedAfter.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static Drain longDrain(Duration wait, Duration timeout) {
+        AlbSettings longSettings = AlbSettings.builder().drainWait(wait).drainTimeout(timeout).build();
+        AlbHealth longHealth = AlbHealth.withoutServiceLoader(longSettings);
+        longHealth.markServing();
+        return Drain.of(longSettings, longHealth);
+    }
+
+    /** The drain's log lines while open, as java.util.logging gets them (core logs there without SLF4J). */
+    private static final class DrainLog extends Handler implements AutoCloseable {
+        private final Logger logger = Logger.getLogger(Drain.class.getName());
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        DrainLog() {
+            logger.addHandler(this);
+        }
+
+        List<String> lines() {
+            return lines;
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -141,7 +141,7 @@ public final class AlbFilter implements Filter {
             }
             chain.doFilter(request, response);
         } finally {
-            drain.requestFinished();
+            RequestCompletion.finishWhenDone(drain, request);
         }
     }
 

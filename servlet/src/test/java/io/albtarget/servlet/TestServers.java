@@ -12,12 +12,14 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.util.ImmediateInstanceFactory;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,6 +30,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -114,11 +117,35 @@ enum TestServers {
 
     /**
      * Answers 200 with the X-Test value it received, escaped, so a test sees what the parser made of it, and the
-     * length of the body it read in X-Body-Length; with {@code ?ms=N}, after N milliseconds.
+     * length of the body it read in X-Body-Length; with {@code ?ms=N}, after N milliseconds. With the query
+     * {@code ?async}, the request goes async and another thread reads, answers and completes it; with
+     * {@code ?async-twice}, it goes async, is dispatched back, and then goes async as with {@code ?async}.
      */
     static final class EchoServlet extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String query = request.getQueryString();
+            if ("async-twice".equals(query) && request.getDispatcherType() == DispatcherType.REQUEST) {
+                request.startAsync().dispatch();
+                return;
+            }
+            if ("async".equals(query) || "async-twice".equals(query)) {
+                AsyncContext async = request.startAsync();
+                new Thread(() -> {
+                    try {
+                        echo(request, response);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } finally {
+                        async.complete();
+                    }
+                }, "echo-async").start();
+                return;
+            }
+            echo(request, response);
+        }
+
+        private static void echo(HttpServletRequest request, HttpServletResponse response) throws IOException {
             int bodyLength = request.getInputStream().readAllBytes().length;
             String ms = request.getParameter("ms");
             if (ms != null) {
@@ -153,7 +180,9 @@ enum TestServers {
             if (filter != null) {
                 AlbTomcat.addFilterFirst(context, filter);
             }
-            Tomcat.addServlet(context, "echo", new EchoServlet()).addMapping("/");
+            Wrapper echo = Tomcat.addServlet(context, "echo", new EchoServlet());
+            echo.setAsyncSupported(true);
+            echo.addMapping("/");
         });
         return new Running(tomcat::port, tomcat::close);
     }
@@ -167,9 +196,13 @@ enum TestServers {
                 AlbJetty.apply(connector, settings);
             }
         }, context -> {
-            context.addServlet(new ServletHolder(new EchoServlet()), "/*");
+            ServletHolder echo = new ServletHolder(new EchoServlet());
+            echo.setAsyncSupported(true);
+            context.addServlet(echo, "/*");
             if (filter != null) {
-                context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+                FilterHolder albtarget = new FilterHolder(filter);
+                albtarget.setAsyncSupported(true);
+                context.addFilter(albtarget, "/*", EnumSet.of(DispatcherType.REQUEST));
             }
         });
         return new Running(jetty::port, jetty::close);
@@ -184,10 +217,11 @@ enum TestServers {
                     // like Tomcat and Jetty, initialise filters at start, so a test can use AlbFilter before a request
                     .setEagerFilterInit(true)
                     .addServlet(Servlets.servlet("echo", EchoServlet.class,
-                            new ImmediateInstanceFactory<>(new EchoServlet())).addMapping("/*"));
+                            new ImmediateInstanceFactory<>(new EchoServlet())).setAsyncSupported(true)
+                            .addMapping("/*"));
             if (filter != null) {
                 deployment.addFilter(Servlets.filter("albtarget", AlbFilter.class,
-                        new ImmediateInstanceFactory<Filter>(filter)))
+                        new ImmediateInstanceFactory<Filter>(filter)).setAsyncSupported(true))
                         .addFilterUrlMapping("albtarget", "/*", DispatcherType.REQUEST);
             }
             DeploymentManager manager = Servlets.newContainer().addDeployment(deployment);

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.logging.LogManager;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.juli.ClassLoaderLogManager;
@@ -24,8 +27,9 @@ import org.apache.juli.ClassLoaderLogManager;
  * answers after N milliseconds.
  *
  * <p>The port comes from {@code PORT} (default 8080); albtarget's settings from {@code ALB_*} environment variables
- * and {@code -Dalb.*} system properties. On SIGTERM the app drains: health answers 503 at once, other requests
- * are served for {@code alb.drain.wait}, in-flight requests finish, then Tomcat stops and the process exits.
+ * and {@code -Dalb.*} system properties. On SIGTERM (or Ctrl-C) the app drains: health answers 503 at once, other
+ * requests are served for {@code alb.drain.wait}, in-flight requests finish, then Tomcat stops and the process
+ * exits; a second SIGTERM or Ctrl-C cuts the drain short. A port it cannot listen on stops it at once, exit code 1.
  */
 public final class ExampleApp {
 
@@ -54,9 +58,16 @@ public final class ExampleApp {
             return;
         }
         AlbFilter filter = new AlbFilter(settings);
-        Tomcat tomcat = start(port, settings, filter);
+        Tomcat tomcat;
+        try {
+            tomcat = start(port, settings, filter);
+        } catch (LifecycleException e) {
+            System.err.println("albtarget example: " + startFailure(port, e));
+            System.exit(1);
+            return;
+        }
         if (settings.enabled()) {
-            Runtime.getRuntime().addShutdownHook(filter.drain().shutdownHook(() -> stop(tomcat)));
+            stopOnSignals(tomcat, filter);
         }
         System.out.println("albtarget example listening on port " + tomcat.getConnector().getLocalPort()
                 + " with " + settings);
@@ -69,6 +80,30 @@ public final class ExampleApp {
             System.exit(1);
         }
         tomcat.getServer().await();
+    }
+
+    private static String startFailure(int port, LifecycleException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return "cannot listen on port " + port + ": " + bind.getMessage() + "; set PORT to a free port";
+            }
+        }
+        return "Tomcat did not start: " + e.getMessage();
+    }
+
+    /**
+     * SIGTERM and Ctrl-C drain, then stop Tomcat, and a second one cuts the drain short; where the runtime keeps
+     * the signals to itself, the drain runs in a shutdown hook, which a second signal cannot reach.
+     */
+    private static void stopOnSignals(Tomcat tomcat, AlbFilter filter) {
+        try {
+            StopSignals.handle(new SignalStop(filter.drain(), () -> stop(tomcat))::onSignal);
+        } catch (ReflectiveOperationException e) {
+            Throwable reason = e instanceof InvocationTargetException thrown ? thrown.getCause() : e;
+            System.out.println("albtarget example: the JVM keeps SIGTERM and SIGINT (" + reason + "); the drain"
+                    + " runs in a shutdown hook, and a second signal cannot cut it short");
+            Runtime.getRuntime().addShutdownHook(filter.drain().shutdownHook(() -> stop(tomcat)));
+        }
     }
 
     private static void stop(Tomcat tomcat) {
@@ -86,7 +121,10 @@ public final class ExampleApp {
     static Tomcat start(int port, AlbSettings settings, AlbFilter albFilter) throws IOException, LifecycleException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("albtarget-example").toString());
-        tomcat.setConnector(AlbTomcat.connector(port, settings));
+        Connector connector = AlbTomcat.connector(port, settings);
+        // a port it cannot bind fails the start, rather than Tomcat starting on without a connector
+        connector.setThrowOnFailure(true);
+        tomcat.setConnector(connector);
         // Tomcat's own error pages (its answer to a request its parser or albtarget's guard refused) would show a
         // stack trace and the server version to anyone who sends a bad request
         ErrorReportValve errors = new ErrorReportValve();
@@ -97,7 +135,13 @@ public final class ExampleApp {
         AlbTomcat.addFilterFirst(context, albFilter);
         Tomcat.addServlet(context, "hello", new HelloServlet()).addMapping("/");
         Tomcat.addServlet(context, "slow", new SlowServlet()).addMapping("/slow");
-        tomcat.start();
+        try {
+            tomcat.start();
+        } catch (LifecycleException e) {
+            // ends the threads Tomcat started, so that nothing keeps the process alive
+            tomcat.destroy();
+            throw e;
+        }
         return tomcat;
     }
 

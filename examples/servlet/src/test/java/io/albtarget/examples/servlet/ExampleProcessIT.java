@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.servlet.RawHttp;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,36 +37,69 @@ class ExampleProcessIT {
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
     private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final List<String> printed = new CopyOnWriteArrayList<>();
     private Process process;
+    private Thread readOutput;
     private int port;
 
     private static ProcessBuilder example(Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true);
+        return example(List.of(), environment);
+    }
+
+    private static ProcessBuilder example(List<String> jvmOptions, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PORT", "0");
         builder.environment().putAll(environment);
         return builder;
     }
 
     private void start(Map<String, String> environment) throws Exception {
+        start(List.of(), environment);
+    }
+
+    private void start(List<String> jvmOptions, Map<String, String> environment) throws Exception {
+        launch(example(jvmOptions, environment));
+        Matcher matcher = LISTENING.matcher(awaitLine(Duration.ofSeconds(30), "listening on port"));
+        assertThat(matcher.find()).isTrue();
+        port = Integer.parseInt(matcher.group(1));
+    }
+
+    /**
+     * Starts the example with its output read line by line as it comes: into {@link #output} for
+     * {@link #awaitLine}, and into {@link #printed}, which keeps every line.
+     */
+    private void launch(ProcessBuilder example) throws IOException {
         assertThat(JAR).exists();
-        process = example(environment).start();
+        process = example.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                port = Integer.parseInt(matcher.group(1));
-                break;
-            }
-        }
-        assertThat(port).as("the example printed its port:\n%s", seen).isPositive();
-        Thread drainOutput = new Thread(() -> out.lines().forEach(output::add), "example-output");
-        drainOutput.setDaemon(true);
-        drainOutput.start();
+        readOutput = new Thread(() -> out.lines().forEach(line -> {
+            printed.add(line);
+            output.add(line);
+        }), "example-output");
+        readOutput.setDaemon(true);
+        readOutput.start();
+    }
+
+    /** Sends SIGTERM, as {@code kill} does. */
+    private void sigterm() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    /** Waits for the process to exit, and then for the rest of its output; fails with its output if it does not. */
+    private Duration awaitExit(Duration within) throws InterruptedException {
+        long start = System.nanoTime();
+        boolean exited = process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(exited).as("exited within %s; printed:\n%s", within, String.join("\n", printed)).isTrue();
+        readOutput.join(TimeUnit.SECONDS.toMillis(5));
+        return took;
     }
 
     /** Waits for an output line containing all the parts; fails with what was printed meanwhile. */
@@ -146,6 +185,55 @@ class ExampleProcessIT {
         assertThat(process.exitValue()).as(printed).isEqualTo(1);
         assertThat(printed).contains("startup stopped by alb.self-check=fail",
                 "FAIL health-path", "could not connect: connection refused -> Target.FailedHealthChecks");
+    }
+
+    @Test
+    void busyPortExitsAtOnceWithTheMessage() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int busyPort = busy.getLocalPort();
+            ProcessBuilder example = example(Map.of("ALB_DRAIN_WAIT", "60s"));
+            example.environment().put("PORT", String.valueOf(busyPort));
+            long start = System.nanoTime();
+            launch(example);
+
+            awaitLine(Duration.ofSeconds(30), "albtarget example: cannot listen on port " + busyPort
+                    + ": Address already in use; set PORT to a free port");
+            Duration afterMessage = awaitExit(Duration.ofSeconds(2));
+            System.out.printf(Locale.ROOT, "busy port: exit %d, %d ms after the message, %d ms after start%n",
+                    process.exitValue(), afterMessage.toMillis(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(printed).noneMatch(line -> line.contains("listening on port") || line.contains("draining"));
+        }
+    }
+
+    @Test
+    void secondSigtermCutsTheDrainShort() throws Exception {
+        start(Map.of("ALB_DRAIN_WAIT", "300s", "ALB_SELF_CHECK", "off"));
+
+        sigterm();
+        awaitLine(Duration.ofSeconds(10), "albtarget: draining; health answers 503, serving on for 300s",
+                "set alb.drain.wait (ALB_DRAIN_WAIT) to shorten it");
+        assertThat(RawHttp.exchange(port, albHealthCheck()).status()).isEqualTo(503);
+        long secondSignal = System.nanoTime();
+        sigterm();
+        awaitLine(Duration.ofSeconds(10), "albtarget: drain cut short; 0 request(s) still in flight");
+        awaitExit(Duration.ofSeconds(20));
+        System.out.printf(Locale.ROOT, "second SIGTERM: exit %d, %d ms after it%n", process.exitValue(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - secondSignal));
+        assertThat(process.exitValue()).as("128 + SIGTERM, as the JVM exits on it").isEqualTo(143);
+    }
+
+    @Test
+    void withoutSunMiscSignalSigtermStillDrainsInAShutdownHook() throws Exception {
+        // java.se holds every standard module but not jdk.unsupported, where sun.misc.Signal lives
+        start(List.of("--limit-modules", "java.se"), Map.of("ALB_DRAIN_WAIT", "1s", "ALB_SELF_CHECK", "off"));
+        assertThat(printed).anyMatch(line -> line.startsWith("albtarget example: the JVM keeps SIGTERM and SIGINT"
+                + " (java.lang.ClassNotFoundException: sun.misc.Signal)"));
+        sigterm();
+        awaitLine(Duration.ofSeconds(10), "albtarget: drained; 0 request(s) still in flight");
+        awaitExit(Duration.ofSeconds(30));
+        assertThat(process.exitValue()).isEqualTo(143);
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 
@@ -90,8 +89,7 @@ public final class AlbJetty {
     }
 
     /**
-     * Puts a guarded factory in place of the connector's HTTP/1.1 one, in the same place of the chain, and the
-     * refusal error handler in front of the server's.
+     * Puts a guarded factory in place of the connector's HTTP/1.1 one, in the same place of the chain.
      */
     private static void guard(ServerConnector connector, HttpConnectionFactory http, DesyncPolicy policy) {
         GuardedHttpConnectionFactory guarded =
@@ -102,10 +100,6 @@ public final class AlbJetty {
             factories.add(factory == http ? guarded : factory);
         }
         connector.setConnectionFactories(factories);
-        Server server = connector.getServer();
-        if (!(server.getErrorHandler() instanceof RefusalErrorHandler)) {
-            server.setErrorHandler(new RefusalErrorHandler(server.getErrorHandler()));
-        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.albtarget.servlet.jetty;
 
-import io.albtarget.Verdict;
+import io.albtarget.http.Refusal;
 import io.albtarget.http.RequestHeadGuard;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritePendingException;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.Callback;
@@ -14,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * The end point Jetty's HTTP/1.1 connection reads through: every byte filled from the connection's own end point
  * passes the {@link RequestHeadGuard} first, and every response byte is shown to it (for the answer to an upgrade).
  *
- * <p>Jetty's parser reads what a fill appended; on a refusal the fill appends the bytes before the refused one and,
- * in place of the refused byte, a NUL, which Jetty's parser refuses wherever it stands in a head: it answers 400
- * through the server's error handler (see {@link RefusalErrorHandler}, which words it as albtarget does) and closes
- * the connection. Later fills report the end of the input. Everything else is the wrapped end point's.
+ * <p>On a refusal the fill hands Jetty the bytes before the refused one. Jetty answers the requests those complete,
+ * then asks to fill again for the rest of the refused head (at once, since the end point says it is readable): that
+ * fill writes albtarget's refusal itself (Jetty has no request to answer yet, and every earlier response has been
+ * written by then, as Jetty answers one request at a time) and closes the connection once it is written. Everything
+ * else is the wrapped end point's.
  *
  * <p>Jetty fills and flushes one connection from one thread at a time; the guard is used under its own lock.
  */
@@ -25,17 +28,19 @@ final class GuardedEndPoint implements EndPoint {
 
     private final EndPoint endPoint;
     private final RequestHeadGuard guard;
+    private final Executor executor;
+    private boolean answered;
 
-    GuardedEndPoint(EndPoint endPoint, RequestHeadGuard guard) {
+    GuardedEndPoint(EndPoint endPoint, RequestHeadGuard guard, Executor executor) {
         this.endPoint = endPoint;
         this.guard = guard;
+        this.executor = executor;
     }
 
-    /** What the guard refused on this connection, or null. */
-    @Nullable Verdict refusal() {
+    /** Whether a refusal waits for Jetty's next fill to be written: the socket may have nothing more to read. */
+    private boolean refusalPending() {
         synchronized (guard) {
-            Verdict verdict = guard.refusal();
-            return verdict.isAccepted() ? null : verdict;
+            return !guard.refusal().isAccepted() && !answered;
         }
     }
 
@@ -43,22 +48,36 @@ final class GuardedEndPoint implements EndPoint {
     public int fill(ByteBuffer buffer) throws IOException {
         synchronized (guard) {
             if (!guard.refusal().isAccepted()) {
-                return -1;
+                return answerRefusal();
             }
-            // Jetty fills a buffer in flush mode: the new bytes go after its limit
-            int start = buffer.limit();
             int filled = endPoint.fill(buffer);
             if (filled <= 0) {
                 return filled;
             }
+            // Jetty fills a buffer in flush mode: the new bytes end at its limit (an empty one starts over at 0)
+            int start = buffer.limit() - filled;
             int refused = guard.scan(buffer, start, buffer.limit());
             if (refused < 0) {
                 return filled;
             }
-            buffer.put(refused, (byte) 0);
-            buffer.limit(refused + 1);
-            return refused + 1 - start;
+            buffer.limit(refused);
+            // with nothing before the refused byte, Jetty would wait for bytes that never come
+            return refused == start ? answerRefusal() : refused - start;
         }
+    }
+
+    /** Writes the refusal once and closes the connection after it; Jetty reads nothing more. */
+    private int answerRefusal() {
+        if (!answered) {
+            answered = true;
+            Callback close = Callback.from(endPoint::close, endPoint::close);
+            try {
+                endPoint.write(close, ByteBuffer.wrap(Refusal.response(guard.refusal())));
+            } catch (WritePendingException e) {
+                endPoint.close(e);
+            }
+        }
+        return 0;
     }
 
     @Override
@@ -165,11 +184,19 @@ final class GuardedEndPoint implements EndPoint {
 
     @Override
     public void fillInterested(Callback callback) {
-        endPoint.fillInterested(callback);
+        if (refusalPending()) {
+            executor.execute(callback::succeeded);
+        } else {
+            endPoint.fillInterested(callback);
+        }
     }
 
     @Override
     public boolean tryFillInterested(Callback callback) {
+        if (refusalPending()) {
+            executor.execute(callback::succeeded);
+            return true;
+        }
         return endPoint.tryFillInterested(callback);
     }
 

@@ -28,7 +28,8 @@ final class GuardedHttpConnectionFactory extends HttpConnectionFactory {
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
         register(connector);
-        return super.newConnection(connector, new GuardedEndPoint(endPoint, new RequestHeadGuard(policy)));
+        return super.newConnection(connector,
+                new GuardedEndPoint(endPoint, new RequestHeadGuard(policy), connector.getExecutor()));
     }
 
     private synchronized void register(Connector connector) {

@@ -7,22 +7,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.http.RequestHeadGuardTest.Feed;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 
-/** Properties of the request-head guard: blind to bodies, independent of how the bytes arrive, total. */
-class RequestHeadGuardProperties {
+/**
+ * Properties of the request-head guard on inputs generated from a fixed seed: blind to bodies, independent of how
+ * the bytes arrive, total. A failure names the seed and the case.
+ */
+class RequestHeadGuardPropertyTest {
 
+    private static final long SEED = 0x5eed_6a4dL;
     private static final Set<String> FRAMING_NAMES = Set.of("content-length", "transfer-encoding", "upgrade");
+    private static final String NAME_CHARS = range('a', 'z') + range('A', 'Z') + "0123456789!#$%&'*+-.^_`|~";
+    private static final String VALUE_CHARS = range(' ', '~') + range('\u0080', '\u00ff') + "\t";
+    private static final String TARGET_CHARS = range('!', '~');
+    private static final String ANY_LATIN1 = range('\u0000', '\u00ff');
+    private static final String[] HTTP_TOKENS = {"GET / HTTP/1.1", "POST /x HTTP/1.1", "PRI * HTTP/2.0", "\r\n",
+        "\n", "\r", " ", "\t", ":", "X: y", "Content-Length:", "content-length: ", "Transfer-Encoding:", " chunked",
+        "gzip,", "Upgrade: h2c", "0", "3", "1a", "F", ";e=1", "abc", "\r\n\r\n", "SM"};
+
+    private final Random random = new Random(SEED);
 
     /** An input and how it reaches the guard. */
     record Reading(byte[] input, int[] reads, Feed feed) {
@@ -33,192 +43,209 @@ class RequestHeadGuardProperties {
         }
     }
 
-    /** An input whose first refused byte is known. */
-    record Refusal(Reading reading, int at, String reason) {
-    }
-
     /** A request that ends in a refused line, and where in it that line's first byte is. */
     private record Refusable(byte[] bytes, int refusedAt, String reason) {
     }
 
-    private record Chunk(byte[] data, boolean upperCase, String extension, String sizeEnd, String dataEnd) {
+    private static String described(int at, Reading reading) {
+        return String.format(Locale.ROOT, "seed %d, case %d: %s", SEED, at, reading);
     }
 
-    @Property(tries = 1500)
-    void wellFramedRequestsAreNeverRefusedHoweverTheyAreRead(@ForAll("wellFramed") Reading reading) {
-        RequestHeadGuard guard = new RequestHeadGuard();
-        assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads())).isEqualTo(-1);
-        assertThat(guard.isPassThrough()).isFalse();
-        assertThat(guard.rejection()).isEmpty();
+    @Test
+    void wellFramedRequestsAreNeverRefusedHoweverTheyAreRead() {
+        for (int i = 0; i < 1500; i++) {
+            Reading reading = reading(concat(requests()));
+            RequestHeadGuard guard = new RequestHeadGuard();
+            assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads()))
+                    .as(described(i, reading)).isEqualTo(-1);
+            assertThat(guard.isPassThrough()).as(described(i, reading)).isFalse();
+            assertThat(guard.rejection()).as(described(i, reading)).isEmpty();
+        }
     }
 
-    @Property(tries = 1500)
-    void aRefusableRequestAfterWellFramedOnesIsRefusedAtItsFirstBadByteHoweverTheyAreRead(
-            @ForAll("endingInARefusal") Refusal refusal) {
-        Reading reading = refusal.reading();
-        RequestHeadGuard guard = new RequestHeadGuard();
-        assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads())).isEqualTo(refusal.at());
-        assertThat(guard.rejection()).isEqualTo(refusal.reason());
+    @Test
+    void aRefusableRequestAfterWellFramedOnesIsRefusedAtItsFirstBadByteHoweverTheyAreRead() {
+        for (int i = 0; i < 1500; i++) {
+            byte[] prefix = concat(requests());
+            Refusable last = refusable();
+            Reading reading = reading(concat(List.of(prefix, last.bytes())));
+            RequestHeadGuard guard = new RequestHeadGuard();
+            assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads()))
+                    .as(described(i, reading)).isEqualTo(prefix.length + last.refusedAt());
+            assertThat(guard.rejection()).as(described(i, reading)).isEqualTo(last.reason());
+        }
     }
 
-    @Property(tries = 2000)
-    void arbitraryBytesNeverMakeScanThrow(@ForAll("anyBytes") Reading reading) {
-        RequestHeadGuard guard = new RequestHeadGuard();
-        assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads()))
-                .isBetween(-1, reading.input().length - 1);
+    @Test
+    void arbitraryBytesNeverMakeScanThrow() {
+        for (int i = 0; i < 2000; i++) {
+            Reading reading = reading(anyBytes(300));
+            RequestHeadGuard guard = new RequestHeadGuard();
+            assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads()))
+                    .as(described(i, reading)).isBetween(-1, reading.input().length - 1);
+        }
     }
 
-    @Property(tries = 3000)
-    void theOutcomeDoesNotDependOnHowTheBytesAreRead(@ForAll("httpLike") Reading reading) {
-        byte[] input = reading.input();
-        RequestHeadGuard whole = new RequestHeadGuard();
-        int expected = whole.scan(input, 0, input.length);
-        RequestHeadGuard split = new RequestHeadGuard();
-        assertThat(firstRefused(split, input, reading.feed(), reading.reads())).isEqualTo(expected);
-        assertThat(split.isPassThrough()).isEqualTo(whole.isPassThrough());
-        assertThat(split.rejection()).isEqualTo(whole.rejection());
+    @Test
+    void theOutcomeDoesNotDependOnHowTheBytesAreRead() {
+        for (int i = 0; i < 3000; i++) {
+            Reading reading = reading(httpLike());
+            byte[] input = reading.input();
+            RequestHeadGuard whole = new RequestHeadGuard();
+            int expected = whole.scan(input, 0, input.length);
+            RequestHeadGuard split = new RequestHeadGuard();
+            assertThat(firstRefused(split, input, reading.feed(), reading.reads()))
+                    .as(described(i, reading)).isEqualTo(expected);
+            assertThat(split.isPassThrough()).as(described(i, reading)).isEqualTo(whole.isPassThrough());
+            assertThat(split.rejection()).as(described(i, reading)).isEqualTo(whole.rejection());
+        }
     }
 
-    @Provide
-    Arbitrary<Reading> wellFramed() {
-        return reading(requests().map(RequestHeadGuardProperties::concat));
+    private Reading reading(byte[] input) {
+        return new Reading(input, reads(), oneOf(Feed.values()));
     }
 
-    @Provide
-    Arbitrary<Refusal> endingInARefusal() {
-        return Combinators.combine(requests(), refusable(), reads(), Arbitraries.of(Feed.class))
-                .as((before, last, reads, feed) -> {
-                    byte[] prefix = concat(before);
-                    Reading reading = new Reading(concat(List.of(prefix, last.bytes())), reads, feed);
-                    return new Refusal(reading, prefix.length + last.refusedAt(), last.reason());
-                });
+    /** Read sizes 0 to 48, at least one of them not 0. */
+    private int[] reads() {
+        int[] sizes = new int[1 + random.nextInt(10)];
+        Arrays.setAll(sizes, i -> random.nextInt(49));
+        return Arrays.stream(sizes).anyMatch(size -> size > 0) ? sizes : new int[] {0, 1};
     }
 
-    @Provide
-    Arbitrary<Reading> anyBytes() {
-        return reading(anyBytes(300));
+    private byte[] httpLike() {
+        StringBuilder text = new StringBuilder();
+        for (int parts = random.nextInt(41); parts > 0; parts--) {
+            text.append(random.nextInt(7) < 6 ? oneOf(HTTP_TOKENS) : string(0, 4, ANY_LATIN1));
+        }
+        return bytes(text.toString());
     }
 
-    @Provide
-    Arbitrary<Reading> httpLike() {
-        Arbitrary<String> tokens = Arbitraries.of("GET / HTTP/1.1", "POST /x HTTP/1.1", "PRI * HTTP/2.0", "\r\n",
-                "\n", "\r", " ", "\t", ":", "X: y", "Content-Length:", "content-length: ", "Transfer-Encoding:",
-                " chunked", "gzip,", "Upgrade: h2c", "0", "3", "1a", "F", ";e=1", "abc", "\r\n\r\n", "SM");
-        Arbitrary<String> raw = Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(4);
-        return reading(Arbitraries.frequencyOf(Tuple.of(6, tokens), Tuple.of(1, raw))
-                .list().ofMaxSize(40).map(parts -> bytes(String.join("", parts))));
+    private List<byte[]> requests() {
+        List<Supplier<byte[]>> kinds = List.of(this::get, this::lengthPost, this::chunkedPost);
+        return list(4, () -> oneOf(kinds).get());
     }
 
-    private static Arbitrary<Reading> reading(Arbitrary<byte[]> input) {
-        return Combinators.combine(input, reads(), Arbitraries.of(Feed.class)).as(Reading::new);
+    private Refusable refusable() {
+        String line = requestLine();
+        List<String> fields = fieldLines();
+        int at = Math.min(random.nextInt(7), fields.size());
+        String first = oneOf(" ", "\t", ":");
+        String before = line + String.join("", fields.subList(0, at));
+        String text = before + first + fieldLine() + String.join("", fields.subList(at, fields.size())) + lineEnd();
+        String reason = first.equals(":") ? RequestHeadGuard.EMPTY_NAME : RequestHeadGuard.OBS_FOLD;
+        return new Refusable(bytes(text), before.length(), reason);
     }
 
-    private static Arbitrary<int[]> reads() {
-        return Arbitraries.integers().between(0, 48).list().ofMinSize(1).ofMaxSize(10)
-                .map(sizes -> sizes.stream().mapToInt(Integer::intValue).toArray())
-                .map(sizes -> Arrays.stream(sizes).anyMatch(size -> size > 0) ? sizes : new int[] {0, 1});
+    private byte[] get() {
+        return bytes(emptyLines() + requestLine() + String.join("", fieldLines()) + lineEnd());
     }
 
-    private static Arbitrary<List<byte[]>> requests() {
-        return Arbitraries.oneOf(get(), lengthPost(), chunkedPost()).list().ofMaxSize(4);
+    private byte[] lengthPost() {
+        String head = requestLine() + String.join("", fieldLines())
+                + oneOf("Content-Length", "content-length", "CONTENT-LENGTH", "content-LENGTH") + ":";
+        String before = oneOf("", " ", "\t", "  \t");
+        String after = oneOf("", " ", "\t", "  \t");
+        String end = lineEnd();
+        byte[] body = body();
+        return concat(List.of(bytes(head + before + body.length + after + end + end), body));
     }
 
-    private static Arbitrary<Refusable> refusable() {
-        Arbitrary<String> bad = Arbitraries.of(" ", "\t", ":");
-        return Combinators.combine(requestLine(), fieldLines(), Arbitraries.integers().between(0, 6), bad,
-                fieldLine(), lineEnd()).as((line, fields, position, first, field, end) -> {
-                    int at = Math.min(position, fields.size());
-                    String before = line + String.join("", fields.subList(0, at));
-                    String text = before + first + field + String.join("", fields.subList(at, fields.size())) + end;
-                    String reason = first.equals(":") ? RequestHeadGuard.EMPTY_NAME : RequestHeadGuard.OBS_FOLD;
-                    return new Refusable(bytes(text), before.length(), reason);
-                });
+    private byte[] chunkedPost() {
+        String end = lineEnd();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(bytes(requestLine() + String.join("", fieldLines())
+                + oneOf("Transfer-Encoding", "transfer-encoding", "TRANSFER-encoding") + ":"
+                + oneOf("chunked", " chunked ", "CHUNKED", "gzip, chunked", "br ,\tChunked") + end + end));
+        for (int chunks = random.nextInt(5); chunks > 0; chunks--) {
+            byte[] data;
+            do {
+                data = body();
+            } while (data.length == 0);
+            String size = Integer.toHexString(data.length);
+            out.writeBytes(bytes((random.nextBoolean() ? size.toUpperCase(Locale.ROOT) : size) + chunkExtension()
+                    + lineEnd()));
+            out.writeBytes(data);
+            out.writeBytes(bytes(lineEnd()));
+        }
+        out.writeBytes(bytes("0" + chunkExtension() + end + String.join("", list(3, this::fieldLine)) + end));
+        return out.toByteArray();
     }
 
-    private static Arbitrary<byte[]> get() {
-        return Combinators.combine(emptyLines(), requestLine(), fieldLines(), lineEnd())
-                .as((empty, line, fields, end) -> bytes(empty + line + String.join("", fields) + end));
+    private String chunkExtension() {
+        return oneOf("", ";a=b", ";x", " ;q=\"1 2\"", ";a;b=c", "\t; e");
     }
 
-    private static Arbitrary<byte[]> lengthPost() {
-        Arbitrary<String> name = Arbitraries.of("Content-Length", "content-length", "CONTENT-LENGTH", "content-LENGTH");
-        Arbitrary<String> blank = Arbitraries.of("", " ", "\t", "  \t");
-        return Combinators.combine(requestLine(), fieldLines(), name, blank, blank, lineEnd(), body())
-                .as((line, fields, field, before, after, end, body) -> concat(List.of(bytes(line
-                        + String.join("", fields) + field + ":" + before + body.length + after + end + end), body)));
+    private byte[] body() {
+        if (random.nextBoolean()) {
+            return anyBytes(120);
+        }
+        String[] foldLike = {"\r\n ", "\r\n\t", "\r\n:", "\n ", "\r\n\r\n", "0\r\n\r\n", "x"};
+        return bytes(String.join("", list(12, () -> oneOf(foldLike))));
     }
 
-    private static Arbitrary<byte[]> chunkedPost() {
-        Arbitrary<String> name = Arbitraries.of("Transfer-Encoding", "transfer-encoding", "TRANSFER-encoding");
-        Arbitrary<String> codings = Arbitraries.of("chunked", " chunked ", "CHUNKED", "gzip, chunked", "br ,\tChunked");
-        Arbitrary<List<String>> trailer = fieldLine().list().ofMaxSize(3);
-        return Combinators.combine(requestLine(), fieldLines(), name, codings, lineEnd(), chunk().list().ofMaxSize(4),
-                chunkExtension(), trailer).as((line, fields, field, coding, end, chunks, lastExtension, trailers) -> {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    out.writeBytes(bytes(line + String.join("", fields) + field + ":" + coding + end + end));
-                    for (Chunk chunk : chunks) {
-                        String size = Integer.toHexString(chunk.data().length);
-                        out.writeBytes(bytes((chunk.upperCase() ? size.toUpperCase(Locale.ROOT) : size)
-                                + chunk.extension() + chunk.sizeEnd()));
-                        out.writeBytes(chunk.data());
-                        out.writeBytes(bytes(chunk.dataEnd()));
-                    }
-                    out.writeBytes(bytes("0" + lastExtension + end + String.join("", trailers) + end));
-                    return out.toByteArray();
-                });
+    private byte[] anyBytes(int maxLength) {
+        byte[] bytes = new byte[random.nextInt(maxLength + 1)];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
-    private static Arbitrary<Chunk> chunk() {
-        return Combinators.combine(body().filter(data -> data.length > 0), Arbitraries.of(true, false),
-                chunkExtension(), lineEnd(), lineEnd()).as(Chunk::new);
+    private String requestLine() {
+        return oneOf("GET", "HEAD", "POST", "DELETE", "OPTIONS", "PRI") + " /" + string(1, 20, TARGET_CHARS) + " "
+                + oneOf("HTTP/1.1", "HTTP/1.0") + lineEnd();
     }
 
-    private static Arbitrary<String> chunkExtension() {
-        return Arbitraries.of("", ";a=b", ";x", " ;q=\"1 2\"", ";a;b=c", "\t; e");
+    private List<String> fieldLines() {
+        return list(6, this::fieldLine);
     }
 
-    private static Arbitrary<byte[]> body() {
-        Arbitrary<byte[]> foldLike = Arbitraries.of("\r\n ", "\r\n\t", "\r\n:", "\n ", "\r\n\r\n", "0\r\n\r\n", "x")
-                .list().ofMaxSize(12).map(parts -> bytes(String.join("", parts)));
-        return Arbitraries.oneOf(anyBytes(120), foldLike);
+    private String fieldLine() {
+        String name;
+        do {
+            name = string(1, 20, NAME_CHARS);
+        } while (FRAMING_NAMES.contains(name.toLowerCase(Locale.ROOT)));
+        return name + ":" + string(0, 30, VALUE_CHARS) + lineEnd();
     }
 
-    private static Arbitrary<byte[]> anyBytes(int maxLength) {
-        return Arbitraries.bytes().list().ofMaxSize(maxLength).map(list -> {
-            byte[] array = new byte[list.size()];
-            for (int i = 0; i < array.length; i++) {
-                array[i] = list.get(i);
-            }
-            return array;
-        });
+    private String emptyLines() {
+        return String.join("", list(2, this::lineEnd));
     }
 
-    private static Arbitrary<String> requestLine() {
-        Arbitrary<String> method = Arbitraries.of("GET", "HEAD", "POST", "DELETE", "OPTIONS", "PRI");
-        Arbitrary<String> target = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(20);
-        return Combinators.combine(method, target, Arbitraries.of("HTTP/1.1", "HTTP/1.0"), lineEnd())
-                .as((m, t, version, end) -> m + " /" + t + " " + version + end);
+    private String lineEnd() {
+        return oneOf("\r\n", "\n");
     }
 
-    private static Arbitrary<List<String>> fieldLines() {
-        return fieldLine().list().ofMaxSize(6);
+    /** A string of {@code min} to {@code max} characters of {@code alphabet}. */
+    private String string(int min, int max, String alphabet) {
+        char[] chars = new char[min + random.nextInt(max - min + 1)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        return new String(chars);
     }
 
-    private static Arbitrary<String> fieldLine() {
-        Arbitrary<String> name = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z')
-                .withChars("0123456789!#$%&'*+-.^_`|~").ofMinLength(1).ofMaxLength(20)
-                .filter(n -> !FRAMING_NAMES.contains(n.toLowerCase(Locale.ROOT)));
-        Arbitrary<String> value = Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u0080', '\u00ff')
-                .withChars("\t").ofMaxLength(30);
-        return Combinators.combine(name, value, lineEnd()).as((n, v, end) -> n + ":" + v + end);
+    private static String range(char first, char last) {
+        StringBuilder range = new StringBuilder();
+        for (char c = first; c <= last; c++) {
+            range.append(c);
+        }
+        return range.toString();
     }
 
-    private static Arbitrary<String> emptyLines() {
-        return lineEnd().list().ofMaxSize(2).map(lines -> String.join("", lines));
+    private <T> List<T> list(int maxSize, Supplier<T> element) {
+        List<T> list = new ArrayList<>();
+        for (int size = random.nextInt(maxSize + 1); size > 0; size--) {
+            list.add(element.get());
+        }
+        return list;
     }
 
-    private static Arbitrary<String> lineEnd() {
-        return Arbitraries.of("\r\n", "\n");
+    @SafeVarargs
+    private <T> T oneOf(T... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private <T> T oneOf(List<T> options) {
+        return options.get(random.nextInt(options.size()));
     }
 
     private static byte[] concat(List<byte[]> parts) {

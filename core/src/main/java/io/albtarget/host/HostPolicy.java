@@ -255,15 +255,15 @@ public final class HostPolicy {
     }
 
     private Verdict judgeAddress(long high, long low, int port, RequestView request) {
-        boolean portMatches = port < 0 || port == request.localPort();
-        ServerAddress local = localAddress(request.localAddress());
-        if (local.valid && local.high == high && local.low == low || interfaces.contains(high, low)) {
-            return portMatches ? Verdict.accept() : OTHER_PORT;
-        }
+        // a range takes any port, so it is asked first: an own address on another port may still be in one
         for (Cidr cidr : cidrs) {
             if (cidr.contains(high, low)) {
                 return Verdict.accept();
             }
+        }
+        ServerAddress local = localAddress(request.localAddress());
+        if (local.valid && local.high == high && local.low == low || interfaces.contains(high, low)) {
+            return port < 0 || port == request.localPort() ? Verdict.accept() : OTHER_PORT;
         }
         return NOT_LOCAL;
     }

@@ -116,6 +116,13 @@ class HostPolicyTest {
         }
 
         @Test
+        void anOwnAddressOnAnotherPortIsAcceptedWhenARangeHoldsIt() {
+            HostPolicy loopbackRange = HostPolicy.of(List.of(), List.of("127.0.0.0/8"));
+            assertThat(loopbackRange.judge(host("127.0.0.1:8081"))).isSameAs(Verdict.accept());
+            assertThat(open.judge(host("127.0.0.1:8081"))).isSameAs(HostPolicy.OTHER_PORT);
+        }
+
+        @Test
         void edgesOfPrefixes() {
             HostPolicy all = HostPolicy.of(List.of(), List.of("0.0.0.0/0", "::/0"));
             assertThat(all.judge(host("8.8.8.8"))).isSameAs(Verdict.accept());

@@ -27,14 +27,29 @@ final class CanonicalHost {
     /** The host without its port, or null when what follows the host is not a port from 1 to 65535. */
     static String withoutPort(String host) {
         int portAt = host.startsWith("[") ? host.indexOf(']') + 1 : host.indexOf(':');
-        if (portAt <= 0 || portAt >= host.length()) {
-            return portAt == 0 ? null : host;
+        if (portAt < 0 || portAt == host.length()) {
+            return host;
         }
         String suffix = host.substring(portAt);
         if (!PORT_SUFFIX.matcher(suffix).matches() || Integer.parseInt(suffix.substring(1)) > 65535) {
             return null;
         }
         return host.substring(0, portAt);
+    }
+
+    /**
+     * Whether a Host value is one of the accepted forms, each in its one spelling: a name that does not end in a
+     * number, canonical dotted IPv4, or an RFC 5952 IPv6 literal in brackets; with a port from 1 to 65535 or none.
+     */
+    static boolean isCanonical(String host) {
+        String bare = withoutPort(host);
+        if (bare == null) {
+            return false;
+        }
+        if (bare.startsWith("[")) {
+            return isCanonicalIpv6(bare);
+        }
+        return endsInANumber(bare) ? isCanonicalIpv4(bare) : isName(bare);
     }
 
     /** Whether a host (no port) is a name: the name grammar, and not ending in a number as WHATWG defines it. */

@@ -83,11 +83,10 @@ class HostPolicyPropertyTest {
         }
     }
 
-    /** A name, the connection's own IPv4 or an IPv6 literal, each in its canonical form, with a port or none. */
+    /** A canonical form, and for IPv4 the connection's own address. */
     private static boolean isCanonical(String host) {
         String bare = CanonicalHost.withoutPort(host);
-        return bare != null
-                && (CanonicalHost.isName(bare) || bare.equals(LOCAL) || CanonicalHost.isCanonicalIpv6(bare));
+        return CanonicalHost.isCanonical(host) && (!CanonicalHost.endsInANumber(bare) || bare.equals(LOCAL));
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.albtarget.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.sun.management.ThreadMXBean;
 import io.albtarget.TestRequest;
 import io.albtarget.Verdict;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,39 @@ class HostPolicyTest {
             assertThat(verdict).isSameAs(HostPolicy.TARGET_USERINFO);
             assertThat(verdict.status()).isEqualTo(400);
             assertThat(verdict.reason()).doesNotContain("@");
+        }
+    }
+
+    @Nested
+    class Allocation {
+
+        /** Few enough that most calls run before the JIT could remove an allocation by escape analysis. */
+        private static final int CALLS = 2000;
+
+        private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        @ParameterizedTest
+        @ValueSource(strings = {"api.example.com:8443", "example.com.", "127.0.0.1:8080", "127.0.0.1:8081",
+            "203.0.113.9", "0x7f000001", "127.0.0.0x1", "example.0x", "10.1", "exa mple"})
+        void judgingANameOrAnIpv4LiteralAllocatesNothing(String value) {
+            TestRequest request = host(value);
+            assertThat(bytesAllocatedBy(() -> open.judge(request))).as(value).isLessThan(CALLS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/health?x=1", "*", "http://10.0.3.17:8080/health", "http://user@10.0.3.17/"})
+        void judgingARequestTargetAllocatesNothing(String target) {
+            assertThat(bytesAllocatedBy(() -> HostPolicy.judgeTarget(target))).as(target).isLessThan(CALLS);
+        }
+
+        /** Bytes this thread allocates in {@link #CALLS} calls, after one call that lets caches fill. */
+        private long bytesAllocatedBy(Runnable call) {
+            call.run();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < CALLS; i++) {
+                call.run();
+            }
+            return threads.getCurrentThreadAllocatedBytes() - before;
         }
     }
 

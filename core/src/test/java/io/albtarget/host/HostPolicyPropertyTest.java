@@ -45,10 +45,6 @@ class HostPolicyPropertyTest {
         }
     }
 
-    private Verdict judge(String host) {
-        return policy.judge(TestRequest.bare().header("Host", host).local(LOCAL, PORT));
-    }
-
     private static String described(int at, String input) {
         return String.format(Locale.ROOT, "seed %d, case %d: \"%s\"", SEED, at, Printable.of(input));
     }
@@ -62,12 +58,17 @@ class HostPolicyPropertyTest {
         return new String(chars);
     }
 
+    /** Judges a host and checks the verdict is acceptance or one of HostPolicy's reasons. */
+    private Verdict knownVerdict(int at, String host) {
+        Verdict verdict = policy.judge(TestRequest.bare().header("Host", host).local(LOCAL, PORT));
+        assertThat(verdict == Verdict.accept() || reasons.contains(verdict)).as(described(at, host)).isTrue();
+        return verdict;
+    }
+
     @Test
     void anyUnicodeNeverThrowsAndGetsAKnownVerdict() {
         for (int i = 0; i < 3000; i++) {
-            String host = string(40, HOST_LIKE, true);
-            Verdict verdict = judge(host);
-            assertThat(verdict == Verdict.accept() || reasons.contains(verdict)).as(described(i, host)).isTrue();
+            knownVerdict(i, string(40, HOST_LIKE, true));
         }
     }
 
@@ -75,9 +76,7 @@ class HostPolicyPropertyTest {
     void onlyCanonicalFormsAreAccepted() {
         for (int i = 0; i < 5000; i++) {
             String host = string(40, HOST_LIKE, false);
-            Verdict verdict = judge(host);
-            assertThat(verdict == Verdict.accept() || reasons.contains(verdict)).as(described(i, host)).isTrue();
-            if (verdict == Verdict.accept()) {
+            if (knownVerdict(i, host) == Verdict.accept()) {
                 assertThat(isCanonical(host)).as("accepted " + described(i, host)).isTrue();
             }
         }
@@ -143,9 +142,9 @@ class HostPolicyPropertyTest {
         for (int i = 0; i < 1000; i++) {
             int port = random.nextInt(70011) - 10;
             boolean leadingZero = random.nextBoolean();
-            String text = (leadingZero ? "0" : "") + port;
+            String host = "example.com:" + (leadingZero ? "0" : "") + port;
             boolean valid = !leadingZero && port >= 1 && port <= 65535;
-            assertThat(judge("example.com:" + text)).as(described(i, text))
+            assertThat(knownVerdict(i, host)).as(described(i, host))
                     .isSameAs(valid ? Verdict.accept() : HostPolicy.BAD_PORT);
         }
     }

@@ -341,7 +341,7 @@ public final class HostPolicy {
         int digits = start;
         if (end - start >= 2 && host.charAt(start) == '0' && (host.charAt(start + 1) | 0x20) == 'x') {
             digits += 2;
-            while (digits < end && isHexDigit(host.charAt(digits))) {
+            while (digits < end && Ip.hexDigit(host.charAt(digits)) >= 0) {
                 digits++;
             }
             return digits == end;
@@ -350,10 +350,6 @@ public final class HostPolicy {
             digits++;
         }
         return digits == end;
-    }
-
-    private static boolean isHexDigit(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** DNS-style labels of letters, digits, '-' and '_', each 1 to 63 long, 253 in all. */

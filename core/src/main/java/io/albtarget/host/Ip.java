@@ -145,7 +145,7 @@ final class Ip {
     }
 
     /** An ASCII hex digit's value, or -1 ({@link Character#digit} would take other scripts' digits too). */
-    private static int hexDigit(char c) {
+    static int hexDigit(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

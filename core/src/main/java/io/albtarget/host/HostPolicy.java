@@ -21,12 +21,25 @@ import org.jspecify.annotations.Nullable;
  *       {@code Host: 10.0.3.17} and {@code Host: 10.0.3.17:8080} (IPv6 in brackets);</li>
  *   <li>an IP literal inside an allowed CIDR, with any port (port-mapped deployments such as ECS bridge mode).</li>
  * </ol>
- * Everything else is refused with 400 and a fixed reason that never quotes the header. A host whose last label
- * is numeric is an address, never a name, and must then be canonical dotted IPv4 ({@code 10.1},
- * {@code 2130706433}, {@code 0x7f.0.0.1} and {@code 010.0.0.1} are refused). An HTTP/1.1 request needs exactly
- * one Host header.
+ * Everything else is refused with 400 and a fixed reason that never quotes the header. An HTTP/1.1 request needs
+ * exactly one Host header.
  *
- * <p>Judging a name or an IPv4 literal allocates nothing. Instances are thread-safe.
+ * <p>Each address has one accepted spelling:
+ * <ul>
+ *   <li>A host that ends in a number in the sense of the WHATWG URL standard (its last label, after dropping one
+ *       trailing dot, is all digits, or {@code 0x} or {@code 0X} followed by hex digits) is an address, never a
+ *       name, and must be canonical dotted IPv4: four decimal parts without leading zeros and no trailing dot.
+ *       {@code 10.1}, {@code 2130706433}, {@code 0x7f000001}, {@code 127.0.0.0x1}, {@code 010.0.0.1} and
+ *       {@code foo.123} are refused, as are such names in the allowed list.</li>
+ *   <li>An IPv6 literal must be in RFC 5952 form: lower-case hex, no leading zeros in a group, {@code ::} for
+ *       the longest run of two or more zero groups (the first of equal runs) and never for one group, no dotted
+ *       tail. An IPv4-mapped or IPv4-compatible address is refused in any spelling: its dotted IPv4 form is the
+ *       one accepted. Upper-case hex is refused rather than folded: the ALB lower-cases the Host header before
+ *       it reaches a target, so only a client that bypasses the ALB sends it.</li>
+ * </ul>
+ *
+ * <p>Judging a name or an IPv4 literal allocates nothing, and so does {@link #judgeTarget}. Instances are
+ * thread-safe.
  */
 public final class HostPolicy {
 
@@ -37,11 +50,16 @@ public final class HostPolicy {
     static final Verdict BAD_PORT = Verdict.reject(400, "Host port is not a number from 1 to 65535");
     static final Verdict NON_CANONICAL_IPV4 =
             Verdict.reject(400, "Host address is not canonical dotted IPv4");
+    static final Verdict NON_CANONICAL_IPV6 =
+            Verdict.reject(400, "Host IPv6 address is not in canonical (RFC 5952) form");
+    static final Verdict IPV4_IN_IPV6 =
+            Verdict.reject(400, "Host IPv6 address is an IPv4-mapped or IPv4-compatible address; use dotted IPv4");
     static final Verdict ZONE_ID = Verdict.reject(400, "Host IPv6 address must not carry a zone id");
     static final Verdict NOT_LOCAL = Verdict.reject(400, "Host is not an address of this target");
     static final Verdict OTHER_PORT =
             Verdict.reject(400, "Host port is not the port this connection arrived on");
     static final Verdict NOT_SERVED = Verdict.reject(400, "Host is not a name this application serves");
+    static final Verdict TARGET_USERINFO = Verdict.reject(400, "request target must not carry userinfo");
 
     private static final int MAX_NAME = 253;
     private static final int MAX_LABEL = 63;
@@ -79,7 +97,7 @@ public final class HostPolicy {
             if (bare.endsWith(".")) {
                 bare = bare.substring(0, bare.length() - 1);
             }
-            if (!isName(bare, 0, bare.length()) || isNumericLastLabel(bare, bare.length())) {
+            if (!isName(bare, 0, bare.length()) || endsInANumber(bare, bare.length())) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "alb.hosts.allowed must hold host names such as api.example.com or *.example.com (IP"
                                 + " addresses go in alb.hosts.allowed-cidrs), but had '%s'",
@@ -125,6 +143,47 @@ public final class HostPolicy {
         return judge(host, request);
     }
 
+    /**
+     * Judges a request target as the request line carries it. An absolute-form ({@code http://host/path}) or
+     * authority-form ({@code host:443}) target must not carry userinfo ({@code http://user@host/},
+     * {@code http://user:pw@host/}): RFC 9110 §4.2.4 has a recipient treat it as an error, and a part that looks
+     * like a host but is not one misleads whoever reads the target. Origin-form ({@code /path?q}) and
+     * asterisk-form ({@code *}) are accepted; an {@code @} in a path or query is not userinfo.
+     *
+     * @param target the request target, e.g. {@code /health} or {@code http://10.0.3.17/health}
+     */
+    public static Verdict judgeTarget(String target) {
+        if (target.isEmpty() || target.charAt(0) == '/' || target.equals("*")) {
+            return Verdict.accept();
+        }
+        for (int i = authorityStart(target), n = target.length(); i < n; i++) {
+            char c = target.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                break;
+            }
+            if (c == '@') {
+                return TARGET_USERINFO;
+            }
+        }
+        return Verdict.accept();
+    }
+
+    /** Where the authority starts: after {@code scheme://}, or at 0 for authority-form. */
+    private static int authorityStart(String target) {
+        int i = 0;
+        int n = target.length();
+        while (i < n && isSchemeChar(target.charAt(i), i == 0)) {
+            i++;
+        }
+        return i > 0 && target.startsWith("://", i) ? i + 3 : 0;
+    }
+
+    /** RFC 3986 scheme: a letter, then letters, digits, '+', '-' and '.'. */
+    private static boolean isSchemeChar(char c, boolean first) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || !first && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
+    }
+
     private Verdict judge(String host, RequestView request) {
         int n = host.length();
         if (n == 0) {
@@ -152,7 +211,7 @@ public final class HostPolicy {
             }
         }
         int nameEnd = end > 0 && host.charAt(end - 1) == '.' ? end - 1 : end;
-        if (isNumericLastLabel(host, nameEnd)) {
+        if (endsInANumber(host, nameEnd)) {
             long ipv4 = Ip.ipv4(host, 0, end);
             return ipv4 == Ip.INVALID ? NON_CANONICAL_IPV4
                     : judgeAddress(Ip.mappedHigh(), Ip.mappedLow(ipv4), port, request);
@@ -186,19 +245,25 @@ public final class HostPolicy {
         if (!Ip.ipv6(host, 1, close, address)) {
             return MALFORMED;
         }
+        if (Ip.isIpv4InIpv6(address[0], address[1])) {
+            return IPV4_IN_IPV6;
+        }
+        if (!Ip.isCanonicalIpv6(host, 1, close, address[0], address[1])) {
+            return NON_CANONICAL_IPV6;
+        }
         return judgeAddress(address[0], address[1], port, request);
     }
 
     private Verdict judgeAddress(long high, long low, int port, RequestView request) {
-        boolean portMatches = port < 0 || port == request.localPort();
-        ServerAddress local = localAddress(request.localAddress());
-        if (local.valid && local.high == high && local.low == low || interfaces.contains(high, low)) {
-            return portMatches ? Verdict.accept() : OTHER_PORT;
-        }
+        // a range takes any port, so it is asked first: an own address on another port may still be in one
         for (Cidr cidr : cidrs) {
             if (cidr.contains(high, low)) {
                 return Verdict.accept();
             }
+        }
+        ServerAddress local = localAddress(request.localAddress());
+        if (local.valid && local.high == high && local.low == low || interfaces.contains(high, low)) {
+            return port < 0 || port == request.localPort() ? Verdict.accept() : OTHER_PORT;
         }
         return NOT_LOCAL;
     }
@@ -264,18 +329,27 @@ public final class HostPolicy {
         return port <= MAX_PORT ? port : 0;
     }
 
-    private static boolean isNumericLastLabel(String host, int end) {
+    /**
+     * The WHATWG URL standard's "ends in a number": the last label of {@code host[0, end)} (one trailing dot
+     * already dropped) is all ASCII digits, or {@code 0x} or {@code 0X} followed by zero or more hex digits.
+     */
+    private static boolean endsInANumber(String host, int end) {
         int start = host.lastIndexOf('.', end - 1) + 1;
         if (start >= end) {
             return false;
         }
-        for (int i = start; i < end; i++) {
-            char c = host.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
+        int digits = start;
+        if (end - start >= 2 && host.charAt(start) == '0' && (host.charAt(start + 1) | 0x20) == 'x') {
+            digits += 2;
+            while (digits < end && Ip.hexDigit(host.charAt(digits)) >= 0) {
+                digits++;
             }
+            return digits == end;
         }
-        return true;
+        while (digits < end && host.charAt(digits) >= '0' && host.charAt(digits) <= '9') {
+            digits++;
+        }
+        return digits == end;
     }
 
     /** DNS-style labels of letters, digits, '-' and '_', each 1 to 63 long, 253 in all. */

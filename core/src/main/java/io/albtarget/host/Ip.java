@@ -1,8 +1,9 @@
 package io.albtarget.host;
 
 /**
- * Strict text forms of IP addresses, parsed without allocation: IPv4 only as four canonical decimal parts,
- * IPv6 as RFC 4291 text (with {@code ::} and an IPv4 tail) without zone.
+ * Strict text forms of IP addresses: IPv4 only as four canonical decimal parts, parsed without allocation; IPv6
+ * as RFC 4291 text (with {@code ::} and an IPv4 tail) without zone, and the RFC 5952 canonical form of an IPv6
+ * address.
  *
  * <p>An address is 128 bits in two longs; IPv4 is held IPv4-mapped ({@code ::ffff:a.b.c.d}), so an IPv4 literal
  * and a server that reports its IPv4 local address in mapped IPv6 form compare equal.
@@ -13,6 +14,7 @@ final class Ip {
     static final long INVALID = -1;
     private static final long MAPPED_HIGH = 0;
     private static final long MAPPED_PREFIX = 0xffffL << 32;
+    private static final String HEX = "0123456789abcdef";
 
     private Ip() {
     }
@@ -83,8 +85,8 @@ final class Ip {
             }
             int start = i;
             int value = 0;
-            while (i < to && i - start < 5 && Character.digit(text.charAt(i), 16) >= 0) {
-                value = value << 4 | Character.digit(text.charAt(i), 16);
+            while (i < to && i - start < 5 && hexDigit(text.charAt(i)) >= 0) {
+                value = value << 4 | hexDigit(text.charAt(i));
                 i++;
             }
             if (i < to && text.charAt(i) == '.') {
@@ -140,5 +142,76 @@ final class Ip {
         into[0] = high;
         into[1] = low;
         return true;
+    }
+
+    /** An ASCII hex digit's value, or -1 ({@link Character#digit} would take other scripts' digits too). */
+    static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+    }
+
+    /**
+     * Whether an IPv6 address is an IPv4 address in IPv6 form: IPv4-mapped ({@code ::ffff:a.b.c.d}) or
+     * IPv4-compatible ({@code ::a.b.c.d}, every address of {@code ::/96} but {@code ::} and {@code ::1}).
+     */
+    static boolean isIpv4InIpv6(long high, long low) {
+        return high == 0 && ((low >>> 32) == 0xffff || (low >>> 32) == 0 && (low & 0xffffffffL) > 1);
+    }
+
+    /**
+     * Whether {@code text[from, to)} is the RFC 5952 text of an IPv6 address: lower-case hex groups without
+     * leading zeros, {@code ::} in place of the longest run of two or more zero groups (the first of equal runs)
+     * and nowhere else, no dotted IPv4 tail. Allocates nothing.
+     */
+    static boolean isCanonicalIpv6(CharSequence text, int from, int to, long high, long low) {
+        int runStart = -1;
+        int runLength = 1;
+        for (int g = 0, start = -1; g <= 8; g++) {
+            if (g < 8 && group(high, low, g) == 0) {
+                start = start < 0 ? g : start;
+            } else if (start >= 0) {
+                if (g - start > runLength) {
+                    runStart = start;
+                    runLength = g - start;
+                }
+                start = -1;
+            }
+        }
+        int afterRun = runStart < 0 ? -1 : runStart + runLength;
+        int i = from;
+        int g = 0;
+        while (g < 8) {
+            if (g == runStart) {
+                if (to - i < 2 || text.charAt(i) != ':' || text.charAt(i + 1) != ':') {
+                    return false;
+                }
+                i += 2;
+                g = afterRun;
+                continue;
+            }
+            if (g > 0 && g != afterRun) {
+                if (i >= to || text.charAt(i) != ':') {
+                    return false;
+                }
+                i++;
+            }
+            int value = group(high, low, g++);
+            for (int shift = value == 0 ? 0 : (31 - Integer.numberOfLeadingZeros(value)) / 4 * 4; shift >= 0;
+                    shift -= 4) {
+                if (i >= to || text.charAt(i) != HEX.charAt((value >>> shift) & 0xf)) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return i == to;
+    }
+
+    /** The 16-bit group {@code g} (0 to 7, most significant first) of an address. */
+    private static int group(long high, long low, int g) {
+        return (int) ((g < 4 ? high : low) >>> (48 - 16 * (g & 3))) & 0xffff;
     }
 }

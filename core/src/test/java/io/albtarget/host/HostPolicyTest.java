@@ -3,8 +3,10 @@ package io.albtarget.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.sun.management.ThreadMXBean;
 import io.albtarget.TestRequest;
 import io.albtarget.Verdict;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,8 @@ class HostPolicyTest {
             "10.0.3.17, ::ffff:10.0.3.17",
             "[fd00::5], fd00:0:0:0:0:0:0:5",
             "[fd00::5]:8080, fd00::5%eth0",
-            "[0:0:0:0:0:0:0:1], ::1",
-            "[::ffff:10.0.3.17], 10.0.3.17",
+            "[::1], 0:0:0:0:0:0:0:1",
+            "[fd00::5], FD00:0::5",
         })
         void serverLocalAddressFormsAreMatched(String hostValue, String serverReports) {
             TestRequest request = TestRequest.bare().header("Host", hostValue).local(serverReports, 8080);
@@ -70,7 +72,8 @@ class HostPolicyTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"localhost", "example.com", "Example.COM:8443", "example.com.", "a-b_c.d9",
-            "xn--bcher-kva.example", "1a.example", "example.c0m"})
+            "xn--bcher-kva.example", "1a.example", "example.c0m", "0x7f.example", "example.0xg", "example.1e5",
+            "example.x1", "example.0x1g"})
         void anyWellFormedNameWhenNothingIsListed(String value) {
             assertThat(open.judge(host(value))).isSameAs(Verdict.accept());
         }
@@ -115,6 +118,13 @@ class HostPolicyTest {
         }
 
         @Test
+        void anOwnAddressOnAnotherPortIsAcceptedWhenARangeHoldsIt() {
+            HostPolicy loopbackRange = HostPolicy.of(List.of(), List.of("127.0.0.0/8"));
+            assertThat(loopbackRange.judge(host("127.0.0.1:8081"))).isSameAs(Verdict.accept());
+            assertThat(open.judge(host("127.0.0.1:8081"))).isSameAs(HostPolicy.OTHER_PORT);
+        }
+
+        @Test
         void edgesOfPrefixes() {
             HostPolicy all = HostPolicy.of(List.of(), List.of("0.0.0.0/0", "::/0"));
             assertThat(all.judge(host("8.8.8.8"))).isSameAs(Verdict.accept());
@@ -124,6 +134,88 @@ class HostPolicyTest {
             assertThat(one.judge(host("198.51.100.8"))).isSameAs(HostPolicy.NOT_LOCAL);
             assertThat(one.judge(host("[2001:db8::1]"))).isSameAs(Verdict.accept());
             assertThat(one.judge(host("[2001:db8::2]"))).isSameAs(HostPolicy.NOT_LOCAL);
+        }
+    }
+
+    @Nested
+    class CanonicalAddresses {
+
+        private final HostPolicy anyAddress = HostPolicy.of(List.of(), List.of("0.0.0.0/0", "::/0"));
+
+        @ParameterizedTest
+        @ValueSource(strings = {"[::1]", "[::]", "[fe80::1]", "[2001:db8::1]", "[2001:db8:0:1:1:1:1:1]",
+            "[2001:db8::1:0:0:1]", "[1::]", "[1:2:3:4:5:6:7:8]", "[1:0:2::]", "[64:ff9b::c000:201]:8443",
+            "[::ffff:0:7f00:1]", "0.0.0.0", "255.255.255.255", "10.0.3.17:8080", "10.0.3.17"})
+        void theCanonicalSpellingIsAccepted(String value) {
+            assertThat(anyAddress.judge(host(value))).isSameAs(Verdict.accept());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0x7f.0.0.1", "example.0x1", "[0:0::1]", "[::ffff:10.0.3.17]"})
+        void anAllowedRangeDoesNotMakeAnotherSpellingAcceptable(String value) {
+            assertThat(anyAddress.judge(host(value)).status()).isEqualTo(400);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0x7f.0x1", "*.0xff", "a.0X", "a.010"})
+        void allowedNamesThatEndInANumberAreRefused(String entry) {
+            assertThatIllegalArgumentException().isThrownBy(() -> HostPolicy.of(List.of(entry), List.of()))
+                    .withMessageStartingWith("alb.hosts.allowed must hold host names");
+        }
+    }
+
+    @Nested
+    class RequestTargets {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/", "/health?x=1", "/users/@me", "/a?b=c@d", "//user@host/x", "*",
+            "http://10.0.3.17/", "http://10.0.3.17:8080/a?b@c", "https://example.com", "http://h/a@b",
+            "example.com:443", "h2c+x.y-z://host/", ""})
+        void originAsteriskAndAbsoluteFormsWithoutUserinfoAreAccepted(String target) {
+            assertThat(HostPolicy.judgeTarget(target)).isSameAs(Verdict.accept());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://user@10.0.3.17/", "http://user:pw@example.com", "HTTP://u@h/x",
+            "http://@example.com/", "https://a@b?c", "user@example.com:443", "x-1://u@h#f"})
+        void userinfoInTheTargetIsRefused(String target) {
+            Verdict verdict = HostPolicy.judgeTarget(target);
+            assertThat(verdict).isSameAs(HostPolicy.TARGET_USERINFO);
+            assertThat(verdict.status()).isEqualTo(400);
+            assertThat(verdict.reason()).doesNotContain("@");
+        }
+    }
+
+    @Nested
+    class Allocation {
+
+        /** Few enough that most calls run before the JIT could remove an allocation by escape analysis. */
+        private static final int CALLS = 2000;
+
+        private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        @ParameterizedTest
+        @ValueSource(strings = {"api.example.com:8443", "example.com.", "127.0.0.1:8080", "127.0.0.1:8081",
+            "203.0.113.9", "0x7f000001", "127.0.0.0x1", "example.0x", "10.1", "exa mple"})
+        void judgingANameOrAnIpv4LiteralAllocatesNothing(String value) {
+            TestRequest request = host(value);
+            assertThat(bytesAllocatedBy(() -> open.judge(request))).as(value).isLessThan(CALLS);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/health?x=1", "*", "http://10.0.3.17:8080/health", "http://user@10.0.3.17/"})
+        void judgingARequestTargetAllocatesNothing(String target) {
+            assertThat(bytesAllocatedBy(() -> HostPolicy.judgeTarget(target))).as(target).isLessThan(CALLS);
+        }
+
+        /** Bytes this thread allocates in {@link #CALLS} calls, after one call that lets caches fill. */
+        private long bytesAllocatedBy(Runnable call) {
+            call.run();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < CALLS; i++) {
+                call.run();
+            }
+            return threads.getCurrentThreadAllocatedBytes() - before;
         }
     }
 
@@ -154,6 +246,31 @@ class HostPolicyTest {
         "1.2.3.4.5                | NON_CANONICAL_IPV4",
         "foo.123                  | NON_CANONICAL_IPV4",
         "127.0.0.1.               | NON_CANONICAL_IPV4",
+        "0x7f000001               | NON_CANONICAL_IPV4",
+        "0X7F000001:8080          | NON_CANONICAL_IPV4",
+        "0x7f.0x0.0x0.0x1         | NON_CANONICAL_IPV4",
+        "127.0.0.0x1              | NON_CANONICAL_IPV4",
+        "127.0.0.0x1.             | NON_CANONICAL_IPV4",
+        "example.0x               | NON_CANONICAL_IPV4",
+        "example.0xff             | NON_CANONICAL_IPV4",
+        "[0:0:0:0:0:0:0:1]        | NON_CANONICAL_IPV6",
+        "[::0001]                 | NON_CANONICAL_IPV6",
+        "[::1:0:0:0:0:0]          | NON_CANONICAL_IPV6",
+        "[FE80::1]                | NON_CANONICAL_IPV6",
+        "[fe80:0::1]              | NON_CANONICAL_IPV6",
+        "[2001:db8::1:1:1:1:1]    | NON_CANONICAL_IPV6",
+        "[2001:db8:0:0:1::1]      | NON_CANONICAL_IPV6",
+        "[2001:0db8::1]:8080      | NON_CANONICAL_IPV6",
+        "[64:ff9b::192.0.2.1]     | NON_CANONICAL_IPV6",
+        "[::ffff:127.0.0.1]       | IPV4_IN_IPV6",
+        "[::FFFF:7f00:1]          | IPV4_IN_IPV6",
+        "[::ffff:7f00:1]          | IPV4_IN_IPV6",
+        "[0:0:0:0:0:ffff:7f00:1]  | IPV4_IN_IPV6",
+        "[::127.0.0.1]            | IPV4_IN_IPV6",
+        "[::7f00:1]               | IPV4_IN_IPV6",
+        "[::2]                    | IPV4_IN_IPV6",
+        "[::１]               | MALFORMED",
+        "[::١]               | MALFORMED",
         "[fe80::1%25eth0]         | ZONE_ID",
         "[fe80::1%eth0]:8080      | ZONE_ID",
         "::1                      | MALFORMED",

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>A request that arrived on a port whose connections pass a {@link RequestHeadGuard} (see {@link GuardedPorts})
- * had its bytes judged by the guard already; then only what the guard leaves to the parsed request is judged here:
- * the Host, and whether a body on a GET or HEAD closes the connection. On other ports every rule the parsed request
+ * had its bytes judged by the guard already (the target's userinfo included); then only what the guard leaves to the
+ * parsed request is judged here: the Host, and whether a body on a GET or HEAD closes the connection. On other ports every rule the parsed request
  * shows is applied: what the server's parser hid (line ends, folds it undid) it cannot show.
  *
  * <p>Judging a clean request on a guarded port allocates nothing. Instances are thread-safe.
@@ -108,6 +108,12 @@ public final class RequestCompliance {
         Verdict verdict = hosts.judge(hostLines, host, request);
         if (!verdict.isAccepted()) {
             return verdict;
+        }
+        if (!guarded) {
+            verdict = HostPolicy.judgeTarget(request.target());
+            if (!verdict.isAccepted()) {
+                return verdict;
+            }
         }
         return rules.closesConnection() ? Verdict.acceptAndClose() : Verdict.accept();
     }

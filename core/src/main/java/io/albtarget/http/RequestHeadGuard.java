@@ -1,6 +1,7 @@
 package io.albtarget.http;
 
 import io.albtarget.Verdict;
+import io.albtarget.host.HostPolicy;
 import io.albtarget.http.RequestClassifier.Field;
 import io.albtarget.http.RequestClassifier.Slot;
 import java.nio.ByteBuffer;
@@ -33,6 +34,11 @@ public final class RequestHeadGuard {
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HTTP_1 = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_CHUNK_SIZE_DIGITS = 15;
+    /** How much of a target that is not origin-form is kept to judge its authority. */
+    private static final int AUTHORITY_BYTES = 1024;
+
+    /** An absolute-form target whose authority is too long to judge. */
+    static final Verdict LONG_AUTHORITY = Verdict.reject(400, "request target authority longer than 1 KiB");
 
     /** A chunked body whose chunk lines albtarget cannot follow. */
     static final Verdict MALFORMED_CHUNK = Verdict.reject(400, "malformed chunked body");
@@ -46,6 +52,9 @@ public final class RequestHeadGuard {
     }
 
     private final RequestClassifier rules;
+    /** The start of a target that is not origin-form, made on first need: the ALB itself sends origin-form. */
+    private byte @Nullable [] authority;
+    private int authorityLength;
     private final ResponseWatch response = new ResponseWatch();
     private State state;
     private boolean connectionStart;
@@ -91,6 +100,7 @@ public final class RequestHeadGuard {
         prefaceMatched = 0;
         targetLength = 0;
         targetHttp1Matched = 0;
+        authorityLength = 0;
         versionSeen = false;
         versionJudged = false;
         field = Field.OTHER;
@@ -193,8 +203,10 @@ public final class RequestHeadGuard {
         }
         switch (state) {
             case TARGET:
-                // the first bytes may still make the HTTP/2 preface or a version standing where the target goes
-                return connectionStart || targetHttp1Matched == targetLength ? null : HttpChars.TARGET;
+                // the first bytes may still make the HTTP/2 preface or a version standing where the target goes, and
+                // a target that is not origin-form is kept until it ends
+                return connectionStart || targetHttp1Matched == targetLength || authorityLength > 0 ? null
+                        : HttpChars.TARGET;
             case VALUE:
                 return field == Field.OTHER ? HttpChars.VALUE : null;
             case NAME:
@@ -354,22 +366,56 @@ public final class RequestHeadGuard {
         switch (b) {
             case ' ':
                 state = State.VERSION;
-                return true;
+                return endTarget();
             case '\r':
                 pendingAt = index;
                 state = State.REQUEST_LINE_CR;
-                return true;
+                return endTarget();
             case '\n':
                 rules.report(Slot.PARSE, DesyncReason.NON_CRLF_LINE_TERMINATION);
-                return endRequestLine();
+                return endTarget() && endRequestLine();
             default:
                 if (targetHttp1Matched == targetLength && targetLength < HTTP_1.length && HTTP_1[targetLength] == b) {
                     targetHttp1Matched++;
+                }
+                if (targetLength == 0 ? b != '/' : authorityLength > 0) {
+                    keepAuthority(b);
                 }
                 targetLength++;
                 rules.targetByte(b);
                 return decided();
         }
+    }
+
+    private void keepAuthority(int b) {
+        if (authority == null) {
+            authority = new byte[AUTHORITY_BYTES];
+        }
+        if (authorityLength < AUTHORITY_BYTES) {
+            authority[authorityLength] = (byte) b;
+        }
+        authorityLength++;
+    }
+
+    /**
+     * A target that is not origin-form must not carry userinfo in its authority (see
+     * {@link HostPolicy#judgeTarget(String)}); one whose first KiB does not even end the authority is refused.
+     */
+    private boolean endTarget() {
+        if (authorityLength == 0 || authority == null) {
+            return true;
+        }
+        String kept = new String(authority, 0, Math.min(authorityLength, AUTHORITY_BYTES),
+                StandardCharsets.ISO_8859_1);
+        authorityLength = 0;
+        Verdict verdict = HostPolicy.judgeTarget(kept);
+        if (!verdict.isAccepted()) {
+            return refuse(verdict);
+        }
+        int scheme = kept.indexOf("://");
+        boolean ended = kept.length() < AUTHORITY_BYTES || kept.chars().skip(scheme < 0 ? 0 : scheme + 3L)
+                .anyMatch(c -> c == '/' || c == '?' || c == '#');
+        return ended || refuse(LONG_AUTHORITY);
     }
 
     private boolean version(int b, int index) {

@@ -5,6 +5,7 @@ import static io.albtarget.http.RequestHeadGuardTest.firstRefused;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.albtarget.Verdict;
 import io.albtarget.http.RequestHeadGuardTest.Feed;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -17,13 +18,15 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Properties of the request-head guard on inputs generated from a fixed seed: blind to bodies, independent of how
- * the bytes arrive, total. A failure names the seed and the case.
+ * Properties of the request-head guard on inputs generated from a fixed seed: compliant requests pass, blind to
+ * bodies, independent of how the bytes arrive (but for a pending CR or space, see below), total. A failure names the
+ * seed and the case.
  */
 class RequestHeadGuardPropertyTest {
 
     private static final long SEED = 0x5eed_6a4dL;
-    private static final Set<String> FRAMING_NAMES = Set.of("content-length", "transfer-encoding", "upgrade");
+    private static final Set<String> FRAMING_NAMES =
+            Set.of("content-length", "transfer-encoding", "upgrade", "connection");
     private static final String NAME_CHARS = range('a', 'z') + range('A', 'Z') + "0123456789!#$%&'*+-.^_`|~";
     private static final String VALUE_CHARS = range(' ', '~') + range('\u0080', '\u00ff') + "\t";
     private static final String TARGET_CHARS = range('!', '~');
@@ -44,7 +47,7 @@ class RequestHeadGuardPropertyTest {
     }
 
     /** A request that ends in a refused line, and where in it that line's first byte is. */
-    private record Refusable(byte[] bytes, int refusedAt, String reason) {
+    private record Refusable(byte[] bytes, int refusedAt, Verdict reason) {
     }
 
     private static String described(int at, Reading reading) {
@@ -59,7 +62,7 @@ class RequestHeadGuardPropertyTest {
             assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads()))
                     .as(described(i, reading)).isEqualTo(-1);
             assertThat(guard.isPassThrough()).as(described(i, reading)).isFalse();
-            assertThat(guard.rejection()).as(described(i, reading)).isEmpty();
+            assertThat(guard.refusal()).as(described(i, reading)).isEqualTo(Verdict.accept());
         }
     }
 
@@ -72,7 +75,7 @@ class RequestHeadGuardPropertyTest {
             RequestHeadGuard guard = new RequestHeadGuard();
             assertThat(firstRefused(guard, reading.input(), reading.feed(), reading.reads()))
                     .as(described(i, reading)).isEqualTo(prefix.length + last.refusedAt());
-            assertThat(guard.rejection()).as(described(i, reading)).isEqualTo(last.reason());
+            assertThat(guard.refusal()).as(described(i, reading)).isEqualTo(last.reason());
         }
     }
 
@@ -94,11 +97,26 @@ class RequestHeadGuardPropertyTest {
             RequestHeadGuard whole = new RequestHeadGuard();
             int expected = whole.scan(input, 0, input.length);
             RequestHeadGuard split = new RequestHeadGuard();
-            assertThat(firstRefused(split, input, reading.feed(), reading.reads()))
-                    .as(described(i, reading)).isEqualTo(expected);
+            int refused = firstRefused(split, input, reading.feed(), reading.reads());
+            // a CR or space whose meaning a later byte decides is refused itself only when that byte came with it
+            if (!pendingBytesInAnEarlierRead(input, expected, refused)) {
+                assertThat(refused).as(described(i, reading)).isEqualTo(expected);
+            }
             assertThat(split.isPassThrough()).as(described(i, reading)).isEqualTo(whole.isPassThrough());
-            assertThat(split.rejection()).as(described(i, reading)).isEqualTo(whole.rejection());
+            assertThat(split.refusal()).as(described(i, reading)).isEqualTo(whole.refusal());
         }
+    }
+
+    private static boolean pendingBytesInAnEarlierRead(byte[] input, int expected, int refused) {
+        if (expected < 0 || refused <= expected) {
+            return false;
+        }
+        for (int i = expected; i < refused; i++) {
+            if (input[i] != '\r' && input[i] != ' ' && input[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Reading reading(byte[] input) {
@@ -132,7 +150,7 @@ class RequestHeadGuardPropertyTest {
         String first = oneOf(" ", "\t", ":");
         String before = line + String.join("", fields.subList(0, at));
         String text = before + first + fieldLine() + String.join("", fields.subList(at, fields.size())) + lineEnd();
-        String reason = first.equals(":") ? RequestHeadGuard.EMPTY_NAME : RequestHeadGuard.OBS_FOLD;
+        Verdict reason = (first.equals(":") ? DesyncReason.EMPTY_HEADER : DesyncReason.MULTILINE_HEADER).refusal();
         return new Refusable(bytes(text), before.length(), reason);
     }
 
@@ -153,9 +171,10 @@ class RequestHeadGuardPropertyTest {
     private byte[] chunkedPost() {
         String end = lineEnd();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(bytes(requestLine() + String.join("", fieldLines())
+        // chunked bodies are defined from HTTP/1.1 on
+        out.writeBytes(bytes(requestLine().replace("HTTP/1.0", "HTTP/1.1") + String.join("", fieldLines())
                 + oneOf("Transfer-Encoding", "transfer-encoding", "TRANSFER-encoding") + ":"
-                + oneOf("chunked", " chunked ", "CHUNKED", "gzip, chunked", "br ,\tChunked") + end + end));
+                + oneOf("chunked", " chunked ", "CHUNKED", "\tChunked") + end + end));
         for (int chunks = random.nextInt(5); chunks > 0; chunks--) {
             byte[] data;
             do {
@@ -179,7 +198,7 @@ class RequestHeadGuardPropertyTest {
         if (random.nextBoolean()) {
             return anyBytes(120);
         }
-        String[] foldLike = {"\r\n ", "\r\n\t", "\r\n:", "\n ", "\r\n\r\n", "0\r\n\r\n", "x"};
+        String[] foldLike = {"\r\n ", "\r\n\t", "\r\n:", "\n ", "\r\n\r\n", "0\r\n\r\n", "x", "\r", " "};
         return bytes(String.join("", list(12, () -> oneOf(foldLike))));
     }
 
@@ -211,7 +230,7 @@ class RequestHeadGuardPropertyTest {
     }
 
     private String lineEnd() {
-        return oneOf("\r\n", "\n");
+        return "\r\n";
     }
 
     /** A string of {@code min} to {@code max} characters of {@code alphabet}. */

@@ -273,6 +273,30 @@ class RequestHeadGuardTest {
                     DesyncReason.TRANSFER_ENCODING_BEFORE_HTTP_1_1));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"http://user@127.0.0.1/", "http://u:p@10.0.3.17:8080/x?y", "HTTPS://a@b", "a@b:443"})
+        void aTargetWithUserinfoIsRefusedAtItsEnd(String target) {
+            String line = "GET " + target + " HTTP/1.1\r\n";
+            RequestHeadGuard guard = new RequestHeadGuard();
+            assertThat(scanAll(guard, line + "\r\n")).isEqualTo(line.indexOf(" HTTP/1.1"));
+            assertThat(guard.refusal().reason()).isEqualTo("request target must not carry userinfo");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://127.0.0.1/a@b", "/a@b", "*", "http://127.0.0.1?x@y"})
+        void anAtSignOutsideTheAuthorityIsFine(String target) {
+            assertOutcome("GET " + target + " HTTP/1.1\r\n\r\n", CLEAN);
+        }
+
+        @Test
+        void anAuthorityLongerThanAKibIsRefused() {
+            String line = "GET http://" + "a".repeat(2000) + "/ HTTP/1.1\r\n";
+            RequestHeadGuard guard = new RequestHeadGuard();
+            assertThat(scanAll(guard, line + "\r\n")).isEqualTo(line.indexOf(" HTTP/1.1"));
+            assertThat(guard.refusal()).isEqualTo(RequestHeadGuard.LONG_AUTHORITY);
+            assertOutcome("GET http://a/" + "b".repeat(2000) + " HTTP/1.1\r\n\r\n", CLEAN);
+        }
+
         private static String unescape(String text) {
             return text.replace("\\n", "\n").replace("\\t", "\t").replace("\\r", "\r");
         }

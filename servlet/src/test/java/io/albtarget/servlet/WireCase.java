@@ -23,6 +23,13 @@ record WireCase(String name, String request, int expected) {
             new WireCase("Host IPv4 as an integer", host("2130706433:%PORT%"), 400),
             new WireCase("Host IPv4 in hex", host("0x7f.0.0.1:%PORT%"), 400),
             new WireCase("Host IPv6 with zone id", host("[fe80::1%25eth0]:%PORT%"), 400),
+            new WireCase("Host IPv4 as one hex number", host("0x7f000001:%PORT%"), 400),
+            new WireCase("Host IPv4 with a hex last part", host("127.0.0.0x1:%PORT%"), 400),
+            new WireCase("Host IPv6 loopback not canonical", host("[0:0:0:0:0:0:0:1]:%PORT%"), 400),
+            new WireCase("Host IPv6 with leading zeros", host("[::0001]:%PORT%"), 400),
+            new WireCase("Host IPv4-mapped IPv6", host("[::ffff:127.0.0.1]:%PORT%"), 400),
+            new WireCase("absolute-form target with userinfo", "GET http://user@127.0.0.1/ HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n", 400),
             new WireCase("Host port over 65535", host("127.0.0.1:65536"), 400),
             new WireCase("Host empty port", host("127.0.0.1:"), 400),
             new WireCase("Host local ip, other port", host("127.0.0.1:1"), 400),

@@ -106,6 +106,22 @@ final class DoctorTlsIT {
                 "fix: give the password the server is configured with");
     }
 
+    @Test
+    void anHttpUrlOfTheTlsPortSaysThePortSpeaksTls() throws Exception {
+        String url = start().replace("https://", "http://");
+
+        DoctorRun run = DoctorRun.of(url, "--skip-keep-alive");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(Doctor.FAILED);
+        assertThat(run.out).containsPattern("FAIL health-path +the port speaks TLS, not plain HTTP: it answered the"
+                + " plain-HTTP request with a TLS alert record -> Target.FailedHealthChecks");
+        assertThat(run.out).contains("fix: make the target group's protocol HTTPS for this port (https:// for"
+                + " albtarget-doctor), or serve plain HTTP on it");
+        assertThat(run.out).containsPattern("SKIP host-forms +the port speaks TLS")
+                .containsPattern("SKIP framing.obs-fold +the port speaks TLS")
+                .doesNotContain("PASS framing", "Host header");
+    }
+
     /** An HTTPS Jetty answering 200 on /health, with only these protocols when given. */
     private String start(String... protocols) throws Exception {
         Path keystore = TestKeystore.create(dir);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.servlet.TestKeystore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -65,6 +68,28 @@ final class DoctorTlsIT {
                 + " clients would get HTTP 502 -> HTTP 502");
         assertThat(printed).contains("fix: enable TLSv1.2 on the server")
                 .containsPattern("PASS tls.tls13-1-0-2021-06 .* negotiated TLSv1.3");
+    }
+
+    @Test
+    void theRunQuotedInTlsMdIsWhatTheDoctorPrintsForATls13OnlyConnector() throws Exception {
+        String url = start("TLSv1.3");
+        List<String> quote = Files.readAllLines(Path.of("..", "TLS.md"), StandardCharsets.UTF_8);
+        int command = quote.indexOf(quote.stream().filter(l -> l.startsWith("$ java -jar compat-tests/target/"
+                + "albtarget-doctor.jar https://")).findFirst().orElseThrow());
+        // the quote elides the findings before the TLS ones with "..." and ends with its fence
+        List<String> quoted = quote.subList(command + 2, quote.subList(command, quote.size()).indexOf("```")
+                + command);
+
+        DoctorRun run = DoctorRun.of(url, "--tls-policy", "both", "--skip-keep-alive");
+
+        List<String> printed = run.out.lines().dropWhile(l -> !l.startsWith("FAIL tls.2016-08"))
+                .limit(quoted.size()).collect(Collectors.toList());
+        assertThat(withoutNumbers(printed)).as(run.out).isEqualTo(withoutNumbers(quoted));
+    }
+
+    /** Times, dates and ports differ from run to run; the suites' key sizes too, with the server's choice. */
+    private static List<String> withoutNumbers(List<String> lines) {
+        return lines.stream().map(line -> line.replaceAll("\\d+", "#")).collect(Collectors.toList());
     }
 
     @Test

@@ -87,6 +87,24 @@ public final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a request head from the stream, up to and including its empty line (or the end of the stream), as
+     * ISO-8859-1 text.
+     */
+    public static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            bytes.write(b);
+            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+        }
+        return bytes.toString(StandardCharsets.ISO_8859_1);
+    }
+
     public int port() {
         return listener.getLocalPort();
     }
@@ -161,26 +179,17 @@ public final class ScriptedServer implements AutoCloseable {
          * that one record, which real servers answer at once since it can never become a request line.
          */
         String readHead() throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             in.mark(TLS_RECORD_HEADER);
             byte[] start = in.readNBytes(TLS_RECORD_HEADER);
             if (start.length == TLS_RECORD_HEADER && start[0] == TLS_HANDSHAKE && start[1] == 3) {
-                bytes.writeBytes(start);
-                bytes.writeBytes(in.readNBytes(((start[3] & 0xff) << 8) | (start[4] & 0xff)));
-                head = bytes.toString(StandardCharsets.ISO_8859_1);
+                ByteArrayOutputStream record = new ByteArrayOutputStream();
+                record.writeBytes(start);
+                record.writeBytes(in.readNBytes(((start[3] & 0xff) << 8) | (start[4] & 0xff)));
+                head = record.toString(StandardCharsets.ISO_8859_1);
                 return head;
             }
             in.reset();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                bytes.write(b);
-                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-            }
-            head = bytes.toString(StandardCharsets.ISO_8859_1);
+            head = ScriptedServer.readHead(in);
             return head;
         }
 

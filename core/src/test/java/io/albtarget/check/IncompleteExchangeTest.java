@@ -10,7 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every check that probes the target, against servers whose exchanges do not complete: one that accepts and never
@@ -45,6 +50,17 @@ final class IncompleteExchangeTest {
         assertThat(finding.message()).as(finding.id()).contains(happened);
     }
 
+    /** What the checks after health-path say of a server whose exchanges end as {@code happened} says. */
+    private static void assertNoPassAfterTheHealthPath(Map<String, Finding> findings, String framingSymptom,
+            String happened) {
+        assertSaid(findings.get("host-forms"), Severity.SKIP, "", happened);
+        assertThat(findings.get("host-forms").message()).startsWith("neither Host form got a whole answer");
+        for (String framing : List.of("framing.obs-fold", "framing.empty-header-name")) {
+            assertSaid(findings.get(framing), Severity.WARN, framingSymptom, happened);
+        }
+        assertSaid(findings.get("keep-alive.measured"), Severity.SKIP, "", happened);
+    }
+
     @Test
     void aServerThatNeverAnswersPassesNothing() {
         Map<String, Finding> findings = selfCheck(SILENT);
@@ -52,39 +68,28 @@ final class IncompleteExchangeTest {
         assertSaid(findings.get("health-path"), Severity.FAIL, "Target.Timeout",
                 "no whole answer within alb.health-check.timeout 2s");
         assertThat(findings.get("health-path").evidence().get(1)).startsWith("got: timed out after ");
-        assertSaid(findings.get("host-forms"), Severity.SKIP, "", "timed out after ");
-        assertThat(findings.get("host-forms").message()).startsWith("neither Host form got a whole answer");
-        for (String framing : List.of("framing.obs-fold", "framing.empty-header-name")) {
-            assertSaid(findings.get(framing), Severity.WARN, "HTTP 504", "timed out after ");
-            assertThat(findings.get(framing).message()).contains("neither refuses nor answers");
-        }
-        assertSaid(findings.get("keep-alive.measured"), Severity.SKIP, "", "timed out after ");
+        assertNoPassAfterTheHealthPath(findings, "HTTP 504", "timed out after ");
+        assertThat(findings.get("framing.obs-fold").message()).contains("neither refuses nor answers");
     }
 
-    @Test
-    void aServerThatClosesAtOncePassesNothing() {
-        Map<String, Finding> findings = selfCheck(CLOSING);
-
-        assertSaid(findings.get("health-path"), Severity.FAIL, "Target.FailedHealthChecks",
-                "the server closed the connection before any response byte");
-        assertSaid(findings.get("host-forms"), Severity.SKIP, "", "closed early after ");
-        for (String framing : List.of("framing.obs-fold", "framing.empty-header-name")) {
-            assertSaid(findings.get(framing), Severity.WARN, "HTTP 502", "closed early after ");
-        }
-        assertSaid(findings.get("keep-alive.measured"), Severity.SKIP, "", "closed early after ");
+    static Stream<Arguments> serversThatCloseOrAnswerGarbage() {
+        return Stream.of(
+                Arguments.of(Named.of("closes at once", CLOSING),
+                        "the connection ended early: the server closed the connection before any response byte",
+                        "closed early after "),
+                Arguments.of(Named.of("answers like an SSH server", GARBAGE),
+                        "malformed response: the status line is not HTTP/1.x: 'SSH-2.0-OpenSSH_9.6'",
+                        "malformed after "));
     }
 
-    @Test
-    void aServerThatAnswersGarbagePassesNothing() {
-        Map<String, Finding> findings = selfCheck(GARBAGE);
+    @ParameterizedTest(name = "a server that {0} passes nothing")
+    @MethodSource("serversThatCloseOrAnswerGarbage")
+    void aServerThatClosesOrAnswersGarbagePassesNothing(ScriptedServer.Script script, String healthMessage,
+            String happened) {
+        Map<String, Finding> findings = selfCheck(script);
 
-        assertSaid(findings.get("health-path"), Severity.FAIL, "Target.FailedHealthChecks",
-                "malformed response: the status line is not HTTP/1.x: 'SSH-2.0-OpenSSH_9.6'");
-        assertSaid(findings.get("host-forms"), Severity.SKIP, "", "malformed after ");
-        for (String framing : List.of("framing.obs-fold", "framing.empty-header-name")) {
-            assertSaid(findings.get(framing), Severity.WARN, "HTTP 502", "malformed after ");
-        }
-        assertSaid(findings.get("keep-alive.measured"), Severity.SKIP, "", "malformed after ");
+        assertSaid(findings.get("health-path"), Severity.FAIL, "Target.FailedHealthChecks", healthMessage);
+        assertNoPassAfterTheHealthPath(findings, "HTTP 502", happened);
     }
 
     @Test

@@ -162,7 +162,7 @@ class OtherProtocolTest {
             InputStream in = socket.getInputStream();
             int first = in.read();
             if (first != TLS_HANDSHAKE) {
-                readHead(in);
+                ScriptedServer.readHead(in);
                 socket.getOutputStream().write(TLS_REQUIRED.getBytes(StandardCharsets.ISO_8859_1));
                 return;
             }
@@ -170,20 +170,9 @@ class OtherProtocolTest {
                     new ByteArrayInputStream(new byte[] {(byte) first}), false);
             secure.setUseClientMode(false);
             secure.startHandshake();
-            readHead(secure.getInputStream());
+            ScriptedServer.readHead(secure.getInputStream());
             secure.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
                     .getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        private static void readHead(InputStream in) throws IOException {
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    return;
-                }
-                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.albtarget;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,15 +46,28 @@ public final class ScriptedServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private ScriptedServer(Script script) throws IOException {
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private ScriptedServer(Script script, InetAddress bindTo) throws IOException {
+        listener = new ServerSocket(0, 50, bindTo);
         threads.execute(() -> accept(script));
     }
 
-    /** A server playing this script on every connection. */
+    /** A server on the loopback playing this script on every connection. */
     public static ScriptedServer start(Script script) {
+        return start(script, InetAddress.getLoopbackAddress());
+    }
+
+    /** A server on every interface (0.0.0.0) playing this script on every connection. */
+    public static ScriptedServer everywhere(Script script) {
         try {
-            return new ScriptedServer(script);
+            return start(script, InetAddress.getByName("0.0.0.0"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScriptedServer start(Script script, InetAddress bindTo) {
+        try {
+            return new ScriptedServer(script, bindTo);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,6 +85,24 @@ public final class ScriptedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads a request head from the stream, up to and including its empty line (or the end of the stream), as
+     * ISO-8859-1 text.
+     */
+    public static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            bytes.write(b);
+            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+        }
+        return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 
     public int port() {
@@ -129,28 +161,41 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** One accepted connection, as the script sees it. */
     public static final class Connection {
+        private static final int TLS_RECORD_HEADER = 5;
+        private static final byte TLS_HANDSHAKE = 0x16;
         private final InputStream in;
         private final OutputStream out;
+        private final InetAddress arrivedOn;
         private String head = "";
 
         Connection(Socket socket) throws IOException {
-            this.in = socket.getInputStream();
+            this.arrivedOn = socket.getLocalAddress();
+            this.in = new BufferedInputStream(socket.getInputStream());
             this.out = socket.getOutputStream();
         }
 
+        /**
+         * Reads the request head up to its empty line; or, when the client opens with a TLS record (a ClientHello),
+         * that one record, which real servers answer at once since it can never become a request line.
+         */
         String readHead() throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                bytes.write(b);
-                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+            in.mark(TLS_RECORD_HEADER);
+            byte[] start = in.readNBytes(TLS_RECORD_HEADER);
+            if (start.length == TLS_RECORD_HEADER && start[0] == TLS_HANDSHAKE && start[1] == 3) {
+                ByteArrayOutputStream record = new ByteArrayOutputStream();
+                record.writeBytes(start);
+                record.writeBytes(in.readNBytes(((start[3] & 0xff) << 8) | (start[4] & 0xff)));
+                head = record.toString(StandardCharsets.ISO_8859_1);
+                return head;
             }
-            head = bytes.toString(StandardCharsets.ISO_8859_1);
+            in.reset();
+            head = ScriptedServer.readHead(in);
             return head;
+        }
+
+        /** The server's address the connection arrived on. */
+        public InetAddress arrivedOn() {
+            return arrivedOn;
         }
 
         /** The request head this connection carried. */

@@ -24,8 +24,11 @@ final class HealthPathCheck implements Check {
     public List<Finding> run(Probing probing) {
         AlbSettings settings = probing.settings();
         AlbRequest request = AlbRequest.healthCheck(settings.healthCheckPath(), probing.host());
-        Exchange answer = probing.healthCheck(probing.host());
-        return List.of(judge(settings, probing.host(), answer).evidence("sent: " + request, "got: " + answer));
+        Exchange answer = probing.healthAnswer();
+        Finding finding = probing.otherProtocol()
+                .map(other -> Finding.fail(ID, Symptom.FAILED_HEALTH_CHECKS, other).fix(probing.otherProtocolFix()))
+                .orElseGet(() -> judge(settings, probing.host(), answer));
+        return List.of(finding.evidence("sent: " + request, "got: " + answer));
     }
 
     /** The ALB's judgement of an answer to its health check sent with {@code host}. */
@@ -40,11 +43,11 @@ final class HealthPathCheck implements Check {
                 return Finding.fail(ID, Symptom.FAILED_HEALTH_CHECKS, "malformed response: " + answer.detail())
                         .fix("answer with a well-formed HTTP/1.1 response: status line, 'name: value' headers,"
                                 + " CRLF line ends");
-            case TIMED_OUT:
-            case CLOSED_EARLY:
-                return incomplete(answer, timeout);
-            default:
+            case COMPLETE:
                 return complete(settings, host, answer, timeout);
+            default:
+                // timed out or closed early; an answer in the other protocol is told before the judgement
+                return incomplete(answer, timeout);
         }
     }
 

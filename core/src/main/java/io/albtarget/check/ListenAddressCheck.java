@@ -1,21 +1,23 @@
 package io.albtarget.check;
 
+import io.albtarget.probe.AlbRequest;
+import io.albtarget.probe.Exchange;
 import io.albtarget.probe.HttpProbe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * For a server probed over the loopback: whether it also accepts connections on the address the ALB connects to,
- * the target's private IP. A server bound to the loopback alone passes every check made over the loopback and still
- * never sees the ALB.
+ * For a server probed over the loopback: whether it also answers the health check on the address the ALB connects
+ * to, the target's private IP. A server bound to the loopback alone passes every check made over the loopback and
+ * still never sees the ALB.
  */
 final class ListenAddressCheck implements Check {
 
     static final String ID = "listen-address";
-    private static final int CONNECT_MILLIS = 2_000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     @Override
     public List<Finding> run(Probing probing) {
@@ -26,17 +28,30 @@ final class ListenAddressCheck implements Check {
             // probed where the ALB connects already, or this machine has no other address to try
             return List.of();
         }
-        InetSocketAddress where = new InetSocketAddress(albSide, probing.healthPort());
-        try (Socket socket = new Socket()) {
-            socket.connect(where, CONNECT_MILLIS);
-            return List.of(Finding.pass(ID, "the server accepts connections on " + target.albHost(
-                    probing.healthPort()) + ", where the ALB connects"));
-        } catch (IOException e) {
+        String where = target.albHost(probing.healthPort());
+        Exchange answer = HttpProbe.to(new InetSocketAddress(albSide, probing.healthPort())).tls(target.usesTls())
+                .connectTimeout(CONNECT_TIMEOUT)
+                .exchange(AlbRequest.healthCheck(probing.settings().healthCheckPath(), where),
+                        probing.settings().timeout());
+        String seen = "got: " + answer;
+        if (answer.outcome() == Exchange.Outcome.COMPLETE) {
+            return List.of(Finding.pass(ID, "the server answers on " + where + ", where the ALB connects")
+                    .evidence(seen));
+        }
+        if (answer.outcome() == Exchange.Outcome.CONNECT_FAILED) {
             return List.of(Finding.fail(ID, Symptom.FAILED_HEALTH_CHECKS, "the server answers on the loopback but"
-                    + " not on " + target.albHost(probing.healthPort()) + ", where the ALB connects: "
-                    + HttpProbe.describe(e) + "; every health check fails and clients get HTTP 502")
+                    + " not on " + where + ", where the ALB connects: " + answer.detail() + "; every health check"
+                    + " fails and clients get HTTP 502").evidence(seen)
                     .fix("make the server listen on all interfaces (0.0.0.0), not on 127.0.0.1 or localhost"));
         }
+        if (probing.healthAnswer().outcome() != Exchange.Outcome.COMPLETE) {
+            // nothing to compare with: health-path names what the ALB sees
+            return List.of(Finding.skip(ID, "no whole answer on " + where + " (" + answer + "), nor on the"
+                    + " loopback").evidence(seen));
+        }
+        return List.of(Finding.fail(ID, Symptom.of(answer), "the server answers on the loopback but gives no"
+                + " whole answer on " + where + ", where the ALB connects: " + answer).evidence(seen)
+                .fix("make the server itself listen on all interfaces (0.0.0.0), with nothing else on " + where));
     }
 
     private static InetAddress address(String literal) {

@@ -9,6 +9,7 @@ import io.albtarget.probe.IdleClose;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Measures how long the server keeps an idle connection open after a forwarded request, the connection the ALB
@@ -17,6 +18,7 @@ import java.util.Locale;
 final class MeasuredIdleCheck implements Check {
 
     static final String ID = "keep-alive.measured";
+    private static final String STOPPED = "the self-check was stopped before the measurement ";
 
     /** How long the measurement may take at most. */
     static Duration watch(AlbSettings settings) {
@@ -26,9 +28,20 @@ final class MeasuredIdleCheck implements Check {
     @Override
     public List<Finding> run(Probing probing) {
         AlbSettings settings = probing.settings();
+        if (probing.stopped()) {
+            return List.of(Finding.skip(ID, STOPPED + "began"));
+        }
         AlbRequest request = AlbRequest.forwarded(settings.healthCheckPath(), probing.host());
-        IdleClose idle = probing.probe().idleClose(request, settings.timeout(), watch(settings));
+        IdleClose idle = probing.probe().idleClose(request, settings.timeout(), watch(settings), probing::stopped);
         String[] evidence = {"sent: " + request, "got: " + idle.exchange(), "then: " + idle};
+        // the server's own shutdown closes connections too: a close seen after the stop is not its idle timeout
+        if (probing.stopped() || idle.stoppedAfter().isPresent()) {
+            return List.of(Finding.skip(ID, STOPPED + "ended (" + idle + ")").evidence(evidence));
+        }
+        Optional<String> other = probing.otherProtocol(idle.exchange());
+        if (other.isPresent()) {
+            return List.of(Finding.skip(ID, other.get()).evidence(evidence));
+        }
         if (idle.exchange().outcome() != Exchange.Outcome.COMPLETE) {
             return List.of(Finding.skip(ID, "no whole response to keep the connection open after: "
                     + idle.exchange()).evidence(evidence));

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Plays the ALB against a running target: the health checker's exact request, both of its {@code Host} forms,
  * header lines servers read differently, the server's idle timeout against the ALB's, the settings against each
- * other, and for an HTTPS target the ALB's TLS handshake. Each problem is named with the symptom the ALB would show and the fix.
+ * other, and for an HTTPS target the ALB's TLS handshake. Each problem is named with the symptom the ALB would show
+ * and the fix.
  *
  * <pre>{@code
  * // once the server listens
@@ -25,47 +27,63 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>{@link #run()} takes about as long as a few requests; {@link #measureKeepAlive()} watches an idle connection
- * for up to {@link #keepAliveWatch()}, longer than the ALB's idle timeout. Instances are immutable and
- * thread-safe.
+ * for up to {@link #keepAliveWatch()}, longer than the ALB's idle timeout. A server that shuts down calls
+ * {@link #stop()} first, so that its own closing of connections is not measured as its idle timeout. Instances
+ * are thread-safe.
  */
 public final class SelfCheck {
 
     private static final Log LOG = Log.named("io.albtarget.check.SelfCheck");
+    private static final List<Check> CHECKS = List.of(new HealthPathCheck(), new ListenAddressCheck(),
+            new HostFormsCheck(), new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck(), new TlsCheck(),
+            new KeyFilesCheck());
 
-    private final Probing probing;
-    private final List<Check> checks;
+    private final AlbSettings settings;
+    private final CheckTarget target;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private SelfCheck(Probing probing, List<Check> checks) {
-        this.probing = probing;
-        this.checks = checks;
+    private SelfCheck(AlbSettings settings, CheckTarget target) {
+        this.settings = settings;
+        this.target = target;
     }
 
     /** The self-check of a target under a target group's settings. */
     public static SelfCheck of(AlbSettings settings, CheckTarget target) {
         Objects.requireNonNull(settings, "'settings' must not be null");
         Objects.requireNonNull(target, "'target' must not be null");
-        return new SelfCheck(new Probing(settings, target), List.of(new HealthPathCheck(), new ListenAddressCheck(), new HostFormsCheck(),
-                new FramingCheck(), new ConfiguredIdleCheck(), new SettingsCheck(), new TlsCheck(), new KeyFilesCheck()));
+        return new SelfCheck(settings, target);
     }
 
     /** Runs every check but the keep-alive measurement and returns the report. */
     public Report run() {
+        Probing probing = probing();
         List<Finding> findings = new ArrayList<>();
-        checks.forEach(check -> findings.addAll(check.run(probing)));
+        CHECKS.forEach(check -> findings.addAll(check.run(probing)));
         return Report.of(probing.title(), findings);
     }
 
     /**
      * Measures how long the server keeps an idle connection open, watching at most {@link #keepAliveWatch()}, and
-     * returns a report of that one finding.
+     * returns a report of that one finding: a {@link Severity#SKIP SKIP} when {@link #stop()} came first.
      */
     public Report measureKeepAlive() {
+        Probing probing = probing();
         return Report.of(probing.title(), new MeasuredIdleCheck().run(probing));
     }
 
     /** How long {@link #measureKeepAlive()} may take: the ALB's idle timeout plus the keep-alive margin. */
     public Duration keepAliveWatch() {
-        return MeasuredIdleCheck.watch(probing.settings());
+        return MeasuredIdleCheck.watch(settings);
+    }
+
+    /**
+     * Stops the self-check for good, for a server that begins to shut down: a keep-alive measurement under way ends
+     * within 100 ms, and it and any later one report {@link Severity#SKIP SKIP} ("the self-check was stopped before
+     * the measurement ended") rather than judge a close the shutdown caused. Call it before the server closes its
+     * connections; calling it again does nothing.
+     */
+    public void stop() {
+        stopped.set(true);
     }
 
     /**
@@ -78,9 +96,8 @@ public final class SelfCheck {
      * @throws SelfCheckFailedException with {@code alb.self-check=fail}, if a fast check failed
      */
     public CompletableFuture<Report> start() {
-        AlbSettings settings = probing.settings();
         if (!settings.enabled() || settings.selfCheck() == AlbSettings.SelfCheckMode.OFF) {
-            return CompletableFuture.completedFuture(Report.of(probing.title(), List.of()));
+            return CompletableFuture.completedFuture(Report.of(probing().title(), List.of()));
         }
         CompletableFuture<Report> done = new CompletableFuture<>();
         if (settings.selfCheck() == AlbSettings.SelfCheckMode.FAIL) {
@@ -93,6 +110,10 @@ public final class SelfCheck {
             background(() -> done.complete(publishKeepAlive(publish(run()))));
         }
         return done;
+    }
+
+    private Probing probing() {
+        return new Probing(settings, target, stopped::get);
     }
 
     private static void background(Runnable task) {
@@ -146,7 +167,7 @@ public final class SelfCheck {
     }
 
     private void write(Report report) {
-        probing.settings().selfCheckReport().ifPresent(file -> {
+        settings.selfCheckReport().ifPresent(file -> {
             try {
                 Path parent = file.toAbsolutePath().getParent();
                 Path temporary = Files.createTempFile(parent, ".albtarget-self-check", ".json");

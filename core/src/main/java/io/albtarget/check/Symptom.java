@@ -1,5 +1,7 @@
 package io.albtarget.check;
 
+import io.albtarget.probe.Exchange;
+
 /** The ALB symptoms findings name: health-check reason codes, and what clients get. */
 final class Symptom {
 
@@ -11,5 +13,10 @@ final class Symptom {
     static final String DESYNC = "request desync";
 
     private Symptom() {
+    }
+
+    /** What the ALB's health checker shows for an exchange that did not complete. */
+    static String of(Exchange incomplete) {
+        return incomplete.outcome() == Exchange.Outcome.TIMED_OUT ? TIMEOUT : FAILED_HEALTH_CHECKS;
     }
 }

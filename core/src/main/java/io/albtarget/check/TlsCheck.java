@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Makes the handshake the ALB makes with an HTTPS target, for the back-end policy in {@code alb.tls.backend-policy},
@@ -30,6 +31,14 @@ final class TlsCheck implements Check {
         AlbSettings settings = probing.settings();
         List<BackendPolicy> policies = settings.tlsBackendPolicySet()
                 ? List.of(BackendPolicy.of(settings.tlsBackendPolicy())) : List.of(BackendPolicy.values());
+        Optional<String> other = probing.otherProtocol();
+        if (other.isPresent()) {
+            // no handshake can tell more: the port does not speak TLS
+            return policies.stream().map(policy -> Finding.fail(id(policy), Symptom.HTTP_502, policy.policyName()
+                    + ": " + other.get() + "; the ALB's handshake fails, the target would fail its health checks and"
+                    + " clients would get " + Symptom.HTTP_502).fix(probing.otherProtocolFix()))
+                    .collect(Collectors.toList());
+        }
         TlsSelfTest test = TlsSelfTest.of(target.address().getAddress().getHostAddress(), target.address().getPort());
         List<Finding> findings = new ArrayList<>();
         Optional<CertificateFacts> certificate = Optional.empty();

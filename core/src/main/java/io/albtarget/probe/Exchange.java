@@ -27,7 +27,12 @@ public final class Exchange {
         /** The server closed the connection before the whole response. */
         CLOSED_EARLY,
         /** The bytes are not an HTTP/1.x response. */
-        MALFORMED
+        MALFORMED,
+        /**
+         * The port speaks the other protocol: it answered a plain-HTTP request in TLS, or a TLS ClientHello in plain
+         * HTTP.
+         */
+        OTHER_PROTOCOL
     }
 
     private final Outcome outcome;

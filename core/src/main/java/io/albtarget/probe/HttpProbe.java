@@ -1,6 +1,9 @@
 package io.albtarget.probe;
 
 import io.albtarget.internal.Durations;
+import io.albtarget.internal.Printable;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -9,6 +12,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -17,13 +21,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a new connection per request to one target, as the ALB does for health checks, and reads the response the
@@ -47,6 +54,8 @@ public final class HttpProbe {
      * well within it.
      */
     private static final Duration EXCESS_WAIT = Duration.ofMillis(100);
+    /** How often an idle watch asks whether to stop. */
+    private static final Duration STOP_POLL = Duration.ofMillis(100);
 
     private final InetSocketAddress address;
     private final boolean tls;
@@ -103,7 +112,7 @@ public final class HttpProbe {
         try {
             socket = open(deadline);
         } catch (IOException e) {
-            return Exchange.failed(Exchange.Outcome.CONNECT_FAILED, describe(e), since(start));
+            return notOpened(e, start);
         }
         try (socket) {
             ResponseReader reader = send(socket, request, start, deadline, timeout);
@@ -119,31 +128,58 @@ public final class HttpProbe {
 
     /**
      * Sends the request on a new connection, reads the response, and then watches the idle connection until the
-     * server closes it or {@code limit} has passed. This is the connection the ALB keeps for its next request.
+     * server closes it, {@code limit} has passed or {@code stop} says so. This is the connection the ALB keeps for
+     * its next request.
      *
      * @param timeout how long the request's exchange may take
      * @param limit how long to watch the idle connection at most
+     * @param stop asked during the watch, at least every 100 ms; once it answers true the watch ends
      */
-    public IdleClose idleClose(AlbRequest request, Duration timeout, Duration limit) {
+    public IdleClose idleClose(AlbRequest request, Duration timeout, Duration limit, BooleanSupplier stop) {
+        Objects.requireNonNull(stop, "'stop' must not be null");
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Socket socket;
         try {
             socket = open(deadline);
         } catch (IOException e) {
-            return new IdleClose(Exchange.failed(Exchange.Outcome.CONNECT_FAILED, describe(e), since(start)), limit,
-                    Optional.empty());
+            return IdleClose.unclosed(notOpened(e, start), limit);
         }
         try (socket) {
             Exchange exchange = send(socket, request, start, deadline, timeout).read();
             if (exchange.outcome() != Exchange.Outcome.COMPLETE) {
-                return new IdleClose(exchange, limit, Optional.empty());
+                return IdleClose.unclosed(exchange, limit);
             }
-            return new IdleClose(exchange, limit, watch(socket, limit));
+            return watch(exchange, socket, limit, stop);
         } catch (IOException e) {
-            return new IdleClose(Exchange.failed(Exchange.Outcome.CLOSED_EARLY, describe(e), since(start)), limit,
-                    Optional.empty());
+            return IdleClose.unclosed(Exchange.failed(Exchange.Outcome.CLOSED_EARLY, describe(e), since(start)),
+                    limit);
         }
+    }
+
+    /**
+     * Opens a connection and makes the probe's TLS handshake, whether or not this probe {@linkplain #usesTls()
+     * speaks TLS}, then closes it. A plain-HTTP target whose port completes the handshake speaks TLS.
+     *
+     * @param timeout how long the connect and the handshake may take
+     * @return what was negotiated, e.g. {@code TLSv1.3 TLS_AES_128_GCM_SHA256}; empty when no handshake completed
+     */
+    public Optional<String> tlsHandshake(Duration timeout) {
+        try (Socket socket = tls(true).open(System.nanoTime() + timeout.toNanos())) {
+            SSLSession session = ((SSLSocket) socket).getSession();
+            return Optional.of(session.getProtocol() + " " + session.getCipherSuite());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Exchange notOpened(IOException e, long start) {
+        if (e instanceof OtherProtocolException) {
+            return Exchange.failed(Exchange.Outcome.OTHER_PROTOCOL, e.getMessage(), since(start));
+        }
+        // open's own timeouts say which step and how long
+        String detail = e instanceof SocketTimeoutException ? e.getMessage() : describe(e);
+        return Exchange.failed(Exchange.Outcome.CONNECT_FAILED, detail, since(start));
     }
 
     private static ResponseReader send(Socket socket, AlbRequest request, long start, long deadline,
@@ -153,39 +189,44 @@ public final class HttpProbe {
         return new ResponseReader(socket, start, deadline, Durations.format(timeout));
     }
 
-    private static Optional<Duration> watch(Socket socket, Duration limit) throws IOException {
+    private static IdleClose watch(Exchange exchange, Socket socket, Duration limit, BooleanSupplier stop)
+            throws IOException {
         long idleStart = System.nanoTime();
         long end = idleStart + limit.toNanos();
         InputStream in = socket.getInputStream();
         byte[] ignored = new byte[512];
-        while (true) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
+        while (end - System.nanoTime() > 0) {
+            if (stop.getAsBoolean()) {
+                return IdleClose.stopped(exchange, limit, since(idleStart));
             }
-            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+            long poll = System.nanoTime() + STOP_POLL.toNanos();
             try {
-                if (in.read(ignored) < 0) {
-                    return Optional.of(since(idleStart));
+                if (TimedRead.read(socket, in, ignored, poll - end < 0 ? poll : end) < 0) {
+                    return IdleClose.closed(exchange, limit, since(idleStart));
                 }
             } catch (SocketTimeoutException e) {
-                return Optional.empty();
+                // time to ask stop again, or the limit has passed
             } catch (IOException e) {
                 // a reset is a close too
-                return Optional.of(since(idleStart));
+                return IdleClose.closed(exchange, limit, since(idleStart));
             }
         }
+        return IdleClose.unclosed(exchange, limit);
     }
 
     private Socket open(long deadline) throws IOException {
         if (address.isUnresolved()) {
             throw new UnknownHostException(address.getHostString());
         }
-        long left = Math.min(connectTimeout.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        Socket socket = new Socket();
+        FirstBytesSocket socket = new FirstBytesSocket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(address, (int) left);
+            int connectMillis = TimedRead.millis(Math.min(connectTimeout.toNanos(), deadline - System.nanoTime()));
+            try {
+                socket.connect(address, connectMillis);
+            } catch (SocketTimeoutException e) {
+                throw new SocketTimeoutException("no connection within " + connectMillis + " ms");
+            }
             if (!tls) {
                 return socket;
             }
@@ -194,8 +235,16 @@ public final class HttpProbe {
             SSLParameters parameters = secure.getSSLParameters();
             parameters.setServerNames(List.of());
             secure.setSSLParameters(parameters);
-            secure.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            secure.startHandshake();
+            int handshakeMillis = TimedRead.millis(deadline - System.nanoTime());
+            secure.setSoTimeout(handshakeMillis);
+            try {
+                secure.startHandshake();
+            } catch (SocketTimeoutException e) {
+                throw new SocketTimeoutException("no TLS handshake within " + handshakeMillis + " ms");
+            } catch (IOException e) {
+                throw socket.answeredPlainHttp() ? new OtherProtocolException("the port answers plain HTTP, not"
+                        + " TLS: it answered the TLS ClientHello with '" + socket.firstLine() + "'") : e;
+            }
             return secure;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -233,6 +282,52 @@ public final class HttpProbe {
         String host = address.isUnresolved() ? address.getHostString() : address.getAddress().getHostAddress();
         return (tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + address.getPort();
+    }
+
+    /**
+     * A socket that keeps the first bytes it receives: what a server answered to the TLS ClientHello when the
+     * handshake fails. The TLS layer reads the server's bytes through this socket's stream, which reads ahead so
+     * that the first line is kept whole even though the TLS layer asks for a record header of 5 bytes only.
+     */
+    private static final class FirstBytesSocket extends Socket {
+        private static final int KEPT = 80;
+        private final byte[] first = new byte[KEPT];
+        private int kept;
+        private @Nullable InputStream in;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new BufferedInputStream(new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read(byte[] into, int offset, int length) throws IOException {
+                        int read = super.read(into, offset, length);
+                        keep(into, offset, read);
+                        return read;
+                    }
+                });
+            }
+            return in;
+        }
+
+        private synchronized void keep(byte[] bytes, int offset, int read) {
+            int keep = Math.min(read, KEPT - kept);
+            if (keep > 0) {
+                System.arraycopy(bytes, offset, first, kept, keep);
+                kept += keep;
+            }
+        }
+
+        boolean answeredPlainHttp() {
+            return firstLine().startsWith("HTTP/");
+        }
+
+        /** The first line received, without its line end, control characters escaped. */
+        synchronized String firstLine() {
+            String text = new String(first, 0, kept, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf('\r') >= 0 ? text.indexOf('\r') : text.indexOf('\n');
+            return Printable.of(end >= 0 ? text.substring(0, end) : text);
+        }
     }
 
     /** A client context that trusts every certificate: the ALB does not validate a target's certificate. */

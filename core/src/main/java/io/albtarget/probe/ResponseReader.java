@@ -21,6 +21,10 @@ final class ResponseReader {
 
     /** A head larger than this is not worth reading on: the ALB gives up at 32 KiB already. */
     private static final int MAX_HEAD = 1 << 20;
+    /** A TLS record's type and protocol version: enough to tell it from {@code HTTP/}. */
+    private static final int TLS_RECORD_START = 3;
+    private static final int TLS_ALERT = 0x15;
+    private static final int TLS_HANDSHAKE = 0x16;
 
     private final Socket socket;
     private final InputStream in;
@@ -57,6 +61,8 @@ final class ResponseReader {
             return readBody();
         } catch (MalformedBody e) {
             return end(Exchange.Outcome.MALFORMED, e.getMessage());
+        } catch (OtherProtocolException e) {
+            return end(Exchange.Outcome.OTHER_PROTOCOL, e.getMessage());
         } catch (SocketTimeoutException e) {
             return end(Exchange.Outcome.TIMED_OUT, "no whole response within " + timeout + progress());
         } catch (EOFException e) {
@@ -90,6 +96,9 @@ final class ResponseReader {
             int b = next();
             head.write(b);
             headRead = head.size();
+            if (headerBytes == 0 && headRead == TLS_RECORD_START) {
+                refuseTlsRecord(head.toByteArray());
+            }
             if (head.size() > MAX_HEAD) {
                 headerBytes += head.size();
                 return "response head over " + MAX_HEAD + " bytes";
@@ -99,6 +108,15 @@ final class ResponseReader {
                 int end = bytes.length - (previous == '\r' ? 2 : 1);
                 String line = new String(bytes, lineStart, end - lineStart, StandardCharsets.ISO_8859_1);
                 lineStart = bytes.length;
+                // a status line that is not HTTP's needs no more bytes to be judged
+                String problem = lines.isEmpty() ? notHttp(line) : "";
+                if (!problem.isEmpty()) {
+                    headerBytes += head.size();
+                    headRead = 0;
+                    statusLine = line;
+                    status = -1;
+                    return problem;
+                }
                 if (line.isEmpty()) {
                     break;
                 }
@@ -108,21 +126,37 @@ final class ResponseReader {
         }
         headerBytes += head.size();
         headRead = 0;
-        return parse(lines);
+        statusLine = lines.get(0);
+        status = Integer.parseInt(statusLine.substring(9, 12));
+        return parseHeaders(lines.subList(1, lines.size()));
     }
 
-    private String parse(List<String> lines) {
-        statusLine = lines.isEmpty() ? "" : lines.get(0);
-        String line = statusLine;
+    /**
+     * An HTTP response starts with {@code HTTP/}; a TLS server's answer to bytes that are not a ClientHello starts
+     * with the header of an alert (or handshake) record: its type, then protocol version 3.x.
+     */
+    private static void refuseTlsRecord(byte[] start) throws OtherProtocolException {
+        int type = start[0] & 0xff;
+        if ((type == TLS_ALERT || type == TLS_HANDSHAKE) && start[1] == 3 && start[2] <= 4) {
+            throw new OtherProtocolException("the port speaks TLS, not plain HTTP: it answered the plain-HTTP request"
+                    + " with a TLS " + (type == TLS_ALERT ? "alert" : "handshake") + " record");
+        }
+    }
+
+    /** What is wrong with a status line, or an empty string. */
+    private static String notHttp(String line) {
         if (line.length() < 12 || !line.startsWith("HTTP/1.") || !Character.isDigit(line.charAt(7))
                 || line.charAt(8) != ' ' || !line.substring(9, 12).chars().allMatch(Character::isDigit)
                 || (line.length() > 12 && line.charAt(12) != ' ')) {
-            status = -1;
             return "the status line is not HTTP/1.x: '" + Printable.of(line) + "'";
         }
-        status = Integer.parseInt(line.substring(9, 12));
+        return "";
+    }
+
+    /** Parses the header lines after the status line; returns what is malformed about them, or an empty string. */
+    private String parseHeaders(List<String> lines) {
         List<Map.Entry<String, String>> parsed = new ArrayList<>();
-        for (String header : lines.subList(1, lines.size())) {
+        for (String header : lines) {
             if (header.startsWith(" ") || header.startsWith("\t")) {
                 return "a response header is folded over lines (obs-fold)";
             }
@@ -207,16 +241,12 @@ final class ResponseReader {
         position = limit;
         long end = Math.min(deadline, System.nanoTime() + wait.toNanos());
         try {
-            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
-                int read = in.read(buffer);
-                if (read < 0) {
-                    break;
-                }
+            for (int read = TimedRead.read(socket, in, buffer, end); read >= 0;
+                    read = TimedRead.read(socket, in, buffer, end)) {
                 count += read;
             }
         } catch (IOException e) {
-            // a timeout or a reset ends the watch; what came before it is counted
+            // the end of the wait, or a reset, ends the watch; what came before it is counted
         }
         return count;
     }
@@ -236,12 +266,7 @@ final class ResponseReader {
         if (position < limit) {
             return buffer[position++] & 0xff;
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new SocketTimeoutException();
-        }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
-        int read = in.read(buffer);
+        int read = TimedRead.read(socket, in, buffer, deadline);
         if (read < 0) {
             throw new EOFException();
         }

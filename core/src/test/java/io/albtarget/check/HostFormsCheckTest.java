@@ -41,6 +41,43 @@ final class HostFormsCheckTest {
     }
 
     @Test
+    void aFormLeftWithoutAnswerWhileTheOtherIsAnsweredFailsWithTheAlbsTimeout() {
+        try (ScriptedServer server = ScriptedServer.start(c -> {
+            if (c.request().contains("Host: 127.0.0.1\r\n")) {
+                c.holdOpen();
+            } else {
+                c.write(OK);
+            }
+        })) {
+            Finding finding = check(CheckTarget.remote(server.address()));
+
+            assertThat(finding.severity()).isEqualTo(Severity.FAIL);
+            assertThat(finding.symptom()).isEqualTo("Target.Timeout");
+            assertThat(finding.message()).startsWith("the ALB's health check with Host 127.0.0.1 got no whole answer:"
+                    + " timed out after ");
+        }
+    }
+
+    @Test
+    void aRefusalAndAFormClosedEarlyAreBothNamed() {
+        try (ScriptedServer server = ScriptedServer.start(c -> {
+            if (c.request().contains("Host: 127.0.0.1\r\n")) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nok");
+            } else {
+                c.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            }
+        })) {
+            Finding finding = check(CheckTarget.remote(server.address()));
+
+            assertThat(finding.severity()).isEqualTo(Severity.FAIL);
+            assertThat(finding.symptom()).isEqualTo("Target.ResponseCodeMismatch");
+            assertThat(finding.message()).startsWith("the server refuses the ALB's Host 127.0.0.1:" + server.port()
+                    + " (400); the ALB's health check with Host 127.0.0.1 got no whole answer: HTTP/1.1 200 OK,"
+                    + " closed early after ");
+        }
+    }
+
+    @Test
     void givenHostHeaderSkipsTheAlbsForms() {
         try (ScriptedServer server = ScriptedServer.answering(OK)) {
             Finding finding = check(CheckTarget.remote(server.address()).hostHeader("app.example.com"));

@@ -3,13 +3,18 @@ package io.albtarget.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.sun.net.httpserver.HttpServer;
 import io.albtarget.AlbSettings;
 import io.albtarget.ScriptedServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +122,66 @@ final class SelfCheckTest {
             try (var files = Files.list(directory)) {
                 assertThat(files).as("no temporary file left behind").containsExactly(file);
             }
+        }
+    }
+
+    /** The JDK's HTTP server on the loopback, answering 200 and keeping connections alive, as a real target. */
+    private static HttpServer jdkServer(CountDownLatch answered) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes(StandardCharsets.US_ASCII));
+            exchange.close();
+            answered.countDown();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void aServerStoppedDuringTheKeepAliveMeasurementIsNotMeasured() throws Exception {
+        CountDownLatch answered = new CountDownLatch(1);
+        HttpServer server = jdkServer(answered);
+        Finding finding;
+        try {
+            // an idle timeout far beyond the test: only the stop can end this measurement soon
+            SelfCheck selfCheck = SelfCheck.of(AlbSettings.defaults(),
+                    CheckRun.loopback(server.getAddress().getPort()));
+            CompletableFuture<Report> measured = CompletableFuture.supplyAsync(selfCheck::measureKeepAlive);
+            assertThat(answered.await(5, TimeUnit.SECONDS)).as("the measurement's request was answered").isTrue();
+
+            // the order a shutting-down server follows: stop the self-check, then close the connections
+            selfCheck.stop();
+            server.stop(0);
+            finding = measured.get(10, TimeUnit.SECONDS).findings().get(0);
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(finding.id()).isEqualTo("keep-alive.measured");
+        assertThat(finding.severity()).as(finding.toString()).isEqualTo(Severity.SKIP);
+        assertThat(finding.message()).startsWith("the self-check was stopped before the measurement ended (");
+        assertThat(finding.fix()).isEmpty();
+    }
+
+    @Test
+    void aStoppedSelfCheckDoesNotStartAMeasurement() throws Exception {
+        CountDownLatch answered = new CountDownLatch(1);
+        HttpServer server = jdkServer(answered);
+        try {
+            SelfCheck selfCheck = SelfCheck.of(SCALED, CheckRun.loopback(server.getAddress().getPort()));
+            selfCheck.stop();
+
+            Report report = completed(selfCheck.start());
+
+            assertThat(report.findings()).last().satisfies(finding -> {
+                assertThat(finding.id()).isEqualTo("keep-alive.measured");
+                assertThat(finding.severity()).isEqualTo(Severity.SKIP);
+                assertThat(finding.message()).isEqualTo("the self-check was stopped before the measurement began");
+            });
+            assertThat(report.findings().get(0).severity()).as("the fast checks still ran").isEqualTo(Severity.PASS);
+        } finally {
+            server.stop(0);
         }
     }
 }

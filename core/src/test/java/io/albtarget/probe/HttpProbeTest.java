@@ -126,6 +126,19 @@ final class HttpProbeTest {
     }
 
     @Test
+    void aTimedOutExchangeNeverEndsBeforeItsDeadline() {
+        // the socket's timer counts whole milliseconds; the probe must not take its wake-up for the deadline
+        for (Duration timeout : new Duration[] {Duration.ofNanos(1), Duration.ofMillis(1).plusNanos(1),
+                Duration.ofMillis(37).plusNanos(999_999)}) {
+            Exchange answer = exchange(ScriptedServer.Connection::holdOpen, timeout);
+
+            assertThat(answer.outcome()).as(timeout.toString()).isIn(Exchange.Outcome.TIMED_OUT,
+                    Exchange.Outcome.CONNECT_FAILED);
+            assertThat(answer.elapsed()).as(timeout.toString()).isGreaterThanOrEqualTo(timeout);
+        }
+    }
+
+    @Test
     void bodyShorterThanContentLengthTimesOutWhileTheServerHoldsTheConnection() {
         Exchange answer = exchange(c -> c.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort").holdOpen(),
                 SHORT);
@@ -190,6 +203,55 @@ final class HttpProbeTest {
         assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.MALFORMED);
         assertThat(answer.status()).isEqualTo(-1);
         assertThat(answer.detail()).isEqualTo("the status line is not HTTP/1.x: 'HELLO WORLD'");
+    }
+
+    @Test
+    void statusLineOfAnotherProtocolIsMalformedWithoutWaitingForTheRest() {
+        Exchange answer = exchange(c -> c.write("SSH-2.0-OpenSSH_9.6\r\n").holdOpen(), AMPLE);
+
+        assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.MALFORMED);
+        assertThat(answer.detail()).isEqualTo("the status line is not HTTP/1.x: 'SSH-2.0-OpenSSH_9.6'");
+        assertThat(answer.elapsed()).isLessThan(AMPLE);
+    }
+
+    @Test
+    void aTlsAlertToAPlainRequestIsTheOtherProtocol() {
+        Exchange answer = answer("\u0015\u0003\u0003\u0000\u0002\u0002\u0050");
+
+        assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.OTHER_PROTOCOL);
+        assertThat(answer.status()).isEqualTo(-1);
+        assertThat(answer.detail()).isEqualTo("the port speaks TLS, not plain HTTP: it answered the plain-HTTP"
+                + " request with a TLS alert record");
+        assertThat(answer.toString()).startsWith("other protocol after ");
+    }
+
+    @Test
+    void aPlainHttpAnswerToTheTlsClientHelloIsTheOtherProtocol() {
+        try (ScriptedServer server = ScriptedServer.answering(
+                "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
+            HttpProbe probe = HttpProbe.to(server.address()).tls(true);
+
+            Exchange answer = probe.exchange(AlbRequest.healthCheck("/health", "10.0.1.5:8080"), AMPLE);
+
+            assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.OTHER_PROTOCOL);
+            assertThat(answer.detail()).isEqualTo("the port answers plain HTTP, not TLS: it answered the TLS"
+                    + " ClientHello with 'HTTP/1.1 400 Bad Request'");
+            assertThat(probe.tlsHandshake(AMPLE)).isEmpty();
+            assertThat(server.requests()).allMatch(request -> request.startsWith("\u0016\u0003"));
+        }
+    }
+
+    @Test
+    void aTlsHandshakeThatGetsNoAnswerTimesOutSayingSo() {
+        Exchange answer;
+        try (ScriptedServer server = ScriptedServer.start(ScriptedServer.Connection::holdOpen)) {
+            answer = HttpProbe.to(server.address()).tls(true)
+                    .exchange(AlbRequest.healthCheck("/health", "10.0.1.5:8080"), SHORT);
+        }
+
+        assertThat(answer.outcome()).isEqualTo(Exchange.Outcome.CONNECT_FAILED);
+        assertThat(answer.detail()).startsWith("no TLS handshake within ").endsWith(" ms");
+        assertThat(answer.elapsed()).isGreaterThanOrEqualTo(SHORT);
     }
 
     @Test

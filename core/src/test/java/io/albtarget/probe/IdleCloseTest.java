@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.ScriptedServer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +22,7 @@ final class IdleCloseTest {
 
     private static IdleClose idleClose(ScriptedServer.Script script, Duration limit) {
         try (ScriptedServer server = ScriptedServer.start(script)) {
-            return HttpProbe.to(server.address()).idleClose(FORWARDED, TIMEOUT, limit);
+            return HttpProbe.to(server.address()).idleClose(FORWARDED, TIMEOUT, limit, () -> false);
         }
     }
 
@@ -68,12 +72,35 @@ final class IdleCloseTest {
 
         assertThat(idle.exchange().outcome()).isEqualTo(Exchange.Outcome.CLOSED_EARLY);
         assertThat(idle.closedAfter()).isEmpty();
+        assertThat(idle).hasToString("no idle connection to watch");
+    }
+
+    @Test
+    void stopEndsTheWatchWithTheConnectionStillOpen() throws Exception {
+        CountDownLatch answered = new CountDownLatch(1);
+        AtomicBoolean stop = new AtomicBoolean();
+        try (ScriptedServer server = ScriptedServer.start(c -> {
+            c.write(OK);
+            answered.countDown();
+            c.holdOpen();
+        })) {
+            CompletableFuture<IdleClose> watched = CompletableFuture.supplyAsync(() -> HttpProbe.to(server.address())
+                    .idleClose(FORWARDED, TIMEOUT, Duration.ofMinutes(10), stop::get));
+            assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
+            stop.set(true);
+
+            IdleClose idle = watched.get(10, TimeUnit.SECONDS);
+
+            assertThat(idle.stoppedAfter()).isPresent();
+            assertThat(idle.closedAfter()).isEmpty();
+            assertThat(idle.toString()).startsWith("watch stopped after ").endsWith(" ms, the connection still open");
+        }
     }
 
     @Test
     void refusedPortGivesAFailedConnectAndNothingToWatch() {
         IdleClose idle = HttpProbe.to(ScriptedServer.refusedAddress()).idleClose(FORWARDED, TIMEOUT,
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3), () -> false);
 
         assertThat(idle.exchange().outcome()).isEqualTo(Exchange.Outcome.CONNECT_FAILED);
         assertThat(idle.closedAfter()).isEmpty();

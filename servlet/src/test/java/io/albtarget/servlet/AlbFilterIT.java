@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.albtarget.AlbSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -104,5 +110,25 @@ class AlbFilterIT {
             table.append(" |\n");
         }
         System.out.println("native -> with albtarget" + table);
+        if (servers.size() == TestServers.values().length) {
+            assertThat(documentedRows()).as("SERVERS.md, 'What each server does'").isEqualTo(recordedRows(servers));
+        }
+    }
+
+    /** The rows of the table in SERVERS.md that shows each wire case on each server, in the doc's order. */
+    private static List<String> documentedRows() {
+        try {
+            return Files.readAllLines(Path.of("..", "SERVERS.md"), StandardCharsets.UTF_8).stream()
+                    .filter(line -> WireCase.ALL.stream().anyMatch(c -> line.startsWith("| " + c.name() + " |")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> recordedRows(List<TestServers> servers) {
+        return WireCase.ALL.stream().map(wireCase -> "| " + wireCase.name() + servers.stream()
+                .map(server -> " | " + TABLE.get(server).get(wireCase.name()).replace("->", "→"))
+                .collect(Collectors.joining()) + " |").toList();
     }
 }

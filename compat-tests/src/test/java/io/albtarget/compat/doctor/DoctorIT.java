@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -81,6 +82,25 @@ final class DoctorIT {
         assertThat(doctor.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(doctor.exitValue()).as(printed).isEqualTo(Doctor.FAILED);
         assertThat(printed).contains("FAIL keep-alive.measured", "clients get HTTP 502");
+    }
+
+    @Test
+    void anHttpsUrlOfThisPlainPortSaysThePortAnswersPlainHttpAndBlamesNoCipherSuite() throws Exception {
+        String url = start(Duration.ofSeconds(30)).replace("http://", "https://");
+
+        DoctorRun run = DoctorRun.of(url, "--skip-keep-alive");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(Doctor.FAILED);
+        String told = "the port answers plain HTTP, not TLS: it answered the TLS ClientHello with 'HTTP/1.1 400 Bad"
+                + " Request'";
+        assertThat(run.out).containsPattern("FAIL health-path +" + Pattern.quote(told)
+                + " -> Target.FailedHealthChecks");
+        assertThat(run.out).contains("fix: make the target group's protocol HTTP for this port (http:// for"
+                + " albtarget-doctor), or serve TLS on it");
+        assertThat(run.out).containsPattern("FAIL tls.2016-08 +ELBSecurityPolicy-2016-08: " + Pattern.quote(told));
+        assertThat(run.out).containsPattern("FAIL tls.tls13-1-0-2021-06 +ELBSecurityPolicy-TLS13-1-0-2021-06: "
+                + Pattern.quote(told));
+        assertThat(run.out).doesNotContain("cipher suites", "UNKNOWN", "PASS host-forms", "PASS framing");
     }
 
     /** A Jetty server answering 200 on /health and 404 elsewhere, with the connector's idle timeout. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.servlet.TestKeystore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -68,6 +71,28 @@ final class DoctorTlsIT {
     }
 
     @Test
+    void theRunQuotedInTlsMdIsWhatTheDoctorPrintsForATls13OnlyConnector() throws Exception {
+        String url = start("TLSv1.3");
+        List<String> quote = Files.readAllLines(Path.of("..", "TLS.md"), StandardCharsets.UTF_8);
+        int command = quote.indexOf(quote.stream().filter(l -> l.startsWith("$ java -jar compat-tests/target/"
+                + "albtarget-doctor.jar https://")).findFirst().orElseThrow());
+        // the quote elides the findings before the TLS ones with "..." and ends with its fence
+        List<String> quoted = quote.subList(command + 2, quote.subList(command, quote.size()).indexOf("```")
+                + command);
+
+        DoctorRun run = DoctorRun.of(url, "--tls-policy", "both", "--skip-keep-alive");
+
+        List<String> printed = run.out.lines().dropWhile(l -> !l.startsWith("FAIL tls.2016-08"))
+                .limit(quoted.size()).collect(Collectors.toList());
+        assertThat(withoutNumbers(printed)).as(run.out).isEqualTo(withoutNumbers(quoted));
+    }
+
+    /** Times, dates and ports differ from run to run; the suites' key sizes too, with the server's choice. */
+    private static List<String> withoutNumbers(List<String> lines) {
+        return lines.stream().map(line -> line.replaceAll("\\d+", "#")).collect(Collectors.toList());
+    }
+
+    @Test
     void onePolicyIsTestedWhenNamed() throws Exception {
         String url = start("TLSv1.3");
 
@@ -104,6 +129,22 @@ final class DoctorTlsIT {
         assertThat(wrong.exitCode).as(wrong.toString()).isEqualTo(Doctor.FAILED);
         assertThat(wrong.out).contains("FAIL tls.key-files", "server.p12", "password",
                 "fix: give the password the server is configured with");
+    }
+
+    @Test
+    void anHttpUrlOfTheTlsPortSaysThePortSpeaksTls() throws Exception {
+        String url = start().replace("https://", "http://");
+
+        DoctorRun run = DoctorRun.of(url, "--skip-keep-alive");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(Doctor.FAILED);
+        assertThat(run.out).containsPattern("FAIL health-path +the port speaks TLS, not plain HTTP: it answered the"
+                + " plain-HTTP request with a TLS alert record -> Target.FailedHealthChecks");
+        assertThat(run.out).contains("fix: make the target group's protocol HTTPS for this port (https:// for"
+                + " albtarget-doctor), or serve plain HTTP on it");
+        assertThat(run.out).containsPattern("SKIP host-forms +the port speaks TLS")
+                .containsPattern("SKIP framing.obs-fold +the port speaks TLS")
+                .doesNotContain("PASS framing", "Host header");
     }
 
     /** An HTTPS Jetty answering 200 on /health, with only these protocols when given. */

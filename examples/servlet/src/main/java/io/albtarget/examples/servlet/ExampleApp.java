@@ -1,6 +1,7 @@
 package io.albtarget.examples.servlet;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.check.SelfCheck;
 import io.albtarget.check.SelfCheckFailedException;
 import io.albtarget.servlet.AlbFilter;
 import io.albtarget.servlet.tomcat.AlbTomcat;
@@ -66,14 +67,14 @@ public final class ExampleApp {
             System.exit(1);
             return;
         }
+        SelfCheck selfCheck = AlbTomcat.selfCheck(tomcat.getConnector(), settings);
         if (settings.enabled()) {
-            stopOnSignals(tomcat, filter);
+            stopOnSignals(tomcat, filter, selfCheck);
         }
         System.out.println("albtarget example listening on port " + tomcat.getConnector().getLocalPort()
                 + " with " + settings);
         try {
-            AlbTomcat.selfCheck(tomcat.getConnector(), settings).start()
-                    .thenAccept(report -> System.out.print(report.toText()));
+            selfCheck.start().thenAccept(report -> System.out.print(report.toText()));
         } catch (SelfCheckFailedException e) {
             System.err.println("albtarget example: startup stopped by alb.self-check=fail: " + e.getMessage());
             stop(tomcat);
@@ -95,14 +96,16 @@ public final class ExampleApp {
      * SIGTERM and Ctrl-C drain, then stop Tomcat, and a second one cuts the drain short; where the runtime keeps
      * the signals to itself, the drain runs in a shutdown hook, which a second signal cannot reach.
      */
-    private static void stopOnSignals(Tomcat tomcat, AlbFilter filter) {
+    private static void stopOnSignals(Tomcat tomcat, AlbFilter filter, SelfCheck selfCheck) {
         try {
-            StopSignals.handle(new SignalStop(filter.drain(), () -> stop(tomcat))::onSignal);
+            StopSignals.handle(new SignalStop(selfCheck::stop, filter.drain(), () -> stop(tomcat))::onSignal);
         } catch (ReflectiveOperationException e) {
             Throwable reason = e instanceof InvocationTargetException thrown ? thrown.getCause() : e;
             System.out.println("albtarget example: the JVM keeps SIGTERM and SIGINT (" + reason + "); the drain"
                     + " runs in a shutdown hook, and a second signal cannot cut it short");
             Runtime.getRuntime().addShutdownHook(filter.drain().shutdownHook(() -> stop(tomcat)));
+            // the JVM runs its hooks together, and the drain closes no connection before its wait is over
+            Runtime.getRuntime().addShutdownHook(new Thread(selfCheck::stop, "albtarget-self-check-stop"));
         }
     }
 

@@ -208,6 +208,19 @@ class ExampleProcessIT {
     }
 
     @Test
+    void sigtermDuringTheKeepAliveMeasurementReportsItNotMeasured() throws Exception {
+        start(Map.of("ALB_IDLE_TIMEOUT", "30s", "ALB_KEEP_ALIVE_MARGIN", "2s", "ALB_DRAIN_WAIT", "2s"));
+        awaitLine(Duration.ofSeconds(10), "albtarget self-check of http://127.0.0.1:" + port, "as the ALB sees it");
+
+        sigterm();
+        String measured = awaitLine(Duration.ofSeconds(10), "keep-alive.measured");
+        awaitExit(Duration.ofSeconds(30));
+        assertThat(measured).contains("SKIP").contains("stopped before the measurement ended");
+        assertThat(printed).noneMatch(line -> line.contains("WARN keep-alive.measured"))
+                .noneMatch(line -> line.contains("FAIL keep-alive.measured"));
+    }
+
+    @Test
     void secondSigtermCutsTheDrainShort() throws Exception {
         start(Map.of("ALB_DRAIN_WAIT", "300s", "ALB_SELF_CHECK", "off"));
 

@@ -19,14 +19,18 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
- * Makes a Jetty 12 connector behave as a target behind an ALB: Jetty's own HTTP/1.1 parser refuses what the ALB
- * must never see accepted, and idle connections outlive the ALB's idle timeout.
+ * Makes a Jetty 12 connector behave as a target behind an ALB: a {@link io.albtarget.http.RequestHeadGuard} on
+ * every connection applies the ALB's desync rules ahead of Jetty's parser, exactly as on Tomcat and Undertow, and
+ * idle connections outlive the ALB's idle timeout.
  *
- * <p>Jetty needs no byte guard: its parser already has the switch the other servers lack. {@link #apply} takes the
- * connector's {@link HttpCompliance} and disallows, whatever mode it started from, the violations that let a
- * request through that the ALB's desync classifier calls ambiguous or severe: multi-line (obs-fold) field values,
- * whitespace after a field name, a field line without a colon, two Host headers, several Content-Lengths, and
- * Transfer-Encoding with Content-Length. Jetty answers them with its own 400.
+ * <p>{@link #apply} puts a guarded HTTP/1.1 connection factory in place of the connector's own (same configuration,
+ * same place in the chain, so TLS and ALPN keep working and the guard reads decrypted bytes). A refused head is
+ * answered with albtarget's one-line refusal and the connection closed, after the answers to the requests before
+ * it. Unless {@code alb.desync-mitigation-mode} is {@code monitor}, it also takes the connector's
+ * {@link HttpCompliance} and disallows, whatever mode it started from, the violations the ALB calls ambiguous or
+ * severe (multi-line field values, whitespace after a field name, a field line without a colon, two Host headers,
+ * several Content-Lengths, Transfer-Encoding with Content-Length, bare LF line ends): a second line of defence,
+ * should the connection factory be replaced after {@code apply}.
  *
  * <p>Keep-alive: the connector's {@code idleTimeout} (default 30 s, half the ALB's default 60 s) covers both the
  * wait for a first request and the idle time between requests; it is raised to {@code alb.idle-timeout} +
@@ -78,8 +82,10 @@ public final class AlbJetty {
                     + connector.getProtocols());
         }
         HttpConfiguration configuration = http.getHttpConfiguration();
-        HttpCompliance compliance = configuration.getHttpCompliance();
-        configuration.setHttpCompliance(compliance.without(compliance.getName() + "+albtarget", REFUSED));
+        if (settings.desyncMitigationMode() != AlbSettings.DesyncMitigationMode.MONITOR) {
+            HttpCompliance compliance = configuration.getHttpCompliance();
+            configuration.setHttpCompliance(compliance.without(compliance.getName() + "+albtarget", REFUSED));
+        }
         if (!(http instanceof GuardedHttpConnectionFactory)) {
             guard(connector, http, DesyncPolicy.of(settings));
         }

@@ -1,0 +1,36 @@
+package io.albtarget.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** README's table of desync reasons is the one the code applies. */
+class DesyncReadmeTest {
+
+    private static final String HEADER = "| reason | tier | defensive | what it is |";
+
+    @Test
+    void readmeTableListsEveryReasonWithItsTierActionAndSentence() throws IOException {
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        int header = readme.indexOf(HEADER);
+        assertThat(header).as("README.md has the table headed %s", HEADER).isNotNegative();
+        List<String> documented = readme.stream().skip(header + 2L).takeWhile(line -> line.startsWith("| "))
+                .toList();
+        List<String> applied = Arrays.stream(DesyncReason.values())
+                .map(reason -> "| `" + reason.albName() + "` | " + capitalized(reason.tier().name()) + " | "
+                        + reason.defensiveAction() + " | " + reason.sentence() + " |")
+                .toList();
+        assertThat(documented).isEqualTo(applied);
+    }
+
+    private static String capitalized(String tier) {
+        return tier.charAt(0) + tier.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

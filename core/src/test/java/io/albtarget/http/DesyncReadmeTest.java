@@ -30,6 +30,17 @@ class DesyncReadmeTest {
         assertThat(documented).isEqualTo(applied);
     }
 
+    @Test
+    void readmeQuotesARefusalAsTheGuardAndTheFilterWriteIt() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("```\nHTTP/1.1 400 Bad Request\n") + 4;
+        assertThat(start).as("README.md quotes a refusal").isGreaterThan(4);
+        String quoted = readme.substring(start, readme.indexOf("```", start));
+        String written = new String(Refusal.response(DesyncReason.MULTILINE_HEADER.refusal()),
+                StandardCharsets.US_ASCII).replace("\r\n", "\n");
+        assertThat(quoted).isEqualTo(written);
+    }
+
     private static String capitalized(String tier) {
         return tier.charAt(0) + tier.substring(1).toLowerCase(Locale.ROOT);
     }

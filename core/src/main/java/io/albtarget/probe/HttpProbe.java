@@ -2,6 +2,7 @@ package io.albtarget.probe;
 
 import io.albtarget.internal.Durations;
 import io.albtarget.internal.Printable;
+import io.albtarget.internal.TimedRead;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

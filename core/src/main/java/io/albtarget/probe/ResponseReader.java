@@ -1,6 +1,7 @@
 package io.albtarget.probe;
 
 import io.albtarget.internal.Printable;
+import io.albtarget.internal.TimedRead;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

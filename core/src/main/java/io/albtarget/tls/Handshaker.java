@@ -1,5 +1,6 @@
 package io.albtarget.tls;
 
+import io.albtarget.internal.TimedRead;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -308,24 +309,16 @@ final class Handshaker {
             this.deadline = deadline;
         }
 
+        // a read gives up only once the handshake's deadline has passed on the clock, not when the socket's
+        // timer, in whole milliseconds, runs out just before it
         @Override
         public int read() throws IOException {
-            arm();
-            return super.read();
+            return TimedRead.read(socket, deadline, super::read);
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            arm();
-            return super.read(b, off, len);
-        }
-
-        private void arm() throws IOException {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
-                throw new SocketTimeoutException("handshake deadline passed");
-            }
-            socket.setSoTimeout(Math.toIntExact(Math.min(left, Integer.MAX_VALUE)));
+            return TimedRead.read(socket, deadline, () -> super.read(b, off, len));
         }
     }
 }

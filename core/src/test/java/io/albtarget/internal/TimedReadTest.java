@@ -1,4 +1,4 @@
-package io.albtarget.probe;
+package io.albtarget.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

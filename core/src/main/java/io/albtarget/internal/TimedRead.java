@@ -1,4 +1,4 @@
-package io.albtarget.probe;
+package io.albtarget.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,13 @@ import java.net.SocketTimeoutException;
  * a socket's timeout is whole milliseconds, so a timeout is only taken as final once the clock says the point has
  * passed.
  */
-final class TimedRead {
+public final class TimedRead {
+
+    /** One read from the socket's stream. */
+    @FunctionalInterface
+    public interface Read {
+        int read() throws IOException;
+    }
 
     private TimedRead() {
     }
@@ -22,7 +28,18 @@ final class TimedRead {
      * @return the bytes read, or -1 when the server closed the connection
      * @throws SocketTimeoutException once {@code end} has passed with nothing read
      */
-    static int read(Socket socket, InputStream in, byte[] into, long end) throws IOException {
+    public static int read(Socket socket, InputStream in, byte[] into, long end) throws IOException {
+        return read(socket, end, () -> in.read(into));
+    }
+
+    /**
+     * Makes one read of the socket's stream, retried while the socket times out before {@code end}.
+     *
+     * @param end the {@link System#nanoTime()} after which to give up
+     * @return what the read returned
+     * @throws SocketTimeoutException once {@code end} has passed with nothing read
+     */
+    public static int read(Socket socket, long end, Read read) throws IOException {
         while (true) {
             long left = end - System.nanoTime();
             if (left <= 0) {
@@ -30,7 +47,7 @@ final class TimedRead {
             }
             socket.setSoTimeout(millis(left));
             try {
-                return in.read(into);
+                return read.read();
             } catch (SocketTimeoutException e) {
                 // the clock decides whether the deadline has passed, not the socket's timer
             }
@@ -38,7 +55,7 @@ final class TimedRead {
     }
 
     /** A socket timeout for this many nanoseconds: rounded up to whole milliseconds, at least 1 (0 is no timeout). */
-    static int millis(long nanos) {
+    public static int millis(long nanos) {
         long millis = nanos / 1_000_000 + (nanos % 1_000_000 > 0 ? 1 : 0);
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
     }

@@ -164,7 +164,7 @@ final class RequestClassifier {
     /** What was read as the version turned out to be part of the target: a space followed it. */
     void versionIsTarget() {
         for (int i = 0; i < Math.min(versionLength, VERSION_BYTES); i++) {
-            targetByte(version[i]);
+            targetByte(version[i] & 0xff);
         }
         versionLength = 0;
     }

@@ -276,6 +276,9 @@ public final class RequestHeadGuard {
     }
 
     private boolean step(int b, int index) {
+        if (!awaitsMeaning()) {
+            pendingAt = -1;
+        }
         switch (state) {
             case REQUEST_LINE_START:
                 if (b == '\r' || b == '\n') {
@@ -303,8 +306,7 @@ public final class RequestHeadGuard {
                 }
                 unfollowable(Slot.TARGET, DesyncReason.BAD_URI);
                 state = versionSeen ? State.VERSION : State.TARGET;
-                step(b, index);
-                return false;
+                return refusedThenRead(b, index);
             case LINE_START:
                 return lineStart(b, index);
             case NAME:
@@ -316,8 +318,7 @@ public final class RequestHeadGuard {
                 }
                 unfollowable(Slot.FIELDS, DesyncReason.BAD_HEADER);
                 state = State.NAME;
-                step(b, index);
-                return false;
+                return refusedThenRead(b, index);
             case VALUE:
                 return value(b, index);
             case VALUE_CR:
@@ -327,8 +328,7 @@ public final class RequestHeadGuard {
                 }
                 unfollowable(Slot.FIELDS, DesyncReason.BAD_HEADER);
                 state = State.VALUE;
-                step(b, index);
-                return false;
+                return refusedThenRead(b, index);
             case END_CR:
                 if (b == '\n') {
                     // what the whole head means is decided at its last byte
@@ -338,12 +338,35 @@ public final class RequestHeadGuard {
                 unfollowable(Slot.FIELDS, DesyncReason.BAD_HEADER);
                 rules.startField();
                 state = State.NAME;
-                step(b, index);
-                return false;
+                return refusedThenRead(b, index);
             case REFUSED:
                 return false;
             default:
                 return body(b);
+        }
+    }
+
+    /**
+     * Reads on after a refused CR, so the classification of the head goes on, while the refusal stays at the CR.
+     */
+    private boolean refusedThenRead(int b, int index) {
+        int refusedCr = pendingAt;
+        step(b, index);
+        pendingAt = refusedCr;
+        return false;
+    }
+
+    /** Whether the state holds a CR or space whose meaning this byte decides. */
+    private boolean awaitsMeaning() {
+        switch (state) {
+            case SPACE_AFTER_VERSION:
+            case REQUEST_LINE_CR:
+            case NAME_CR:
+            case VALUE_CR:
+            case END_CR:
+                return true;
+            default:
+                return false;
         }
     }
 

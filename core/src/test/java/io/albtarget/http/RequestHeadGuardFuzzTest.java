@@ -1,6 +1,7 @@
 package io.albtarget.http;
 
 import static io.albtarget.http.RequestHeadGuardTest.firstRefused;
+import static io.albtarget.http.RequestHeadGuardTest.onlyPendingBytesBetween;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,18 +105,6 @@ class RequestHeadGuardFuzzTest {
         return !verdict.isAccepted() && (verdict == RequestClassifier.UNSUPPORTED_CODING
                 || verdict == RequestClassifier.UNFOLLOWABLE_CODING
                 || Arrays.stream(DesyncReason.values()).anyMatch(reason -> reason.refusal() == verdict));
-    }
-
-    private static boolean onlyPendingBytesBetween(byte[] input, int expected, int refused) {
-        if (expected < 0 || refused <= expected) {
-            return false;
-        }
-        for (int i = expected; i < refused; i++) {
-            if (input[i] != '\r' && input[i] != ' ' && input[i] != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String compliantRequest(FuzzedDataProvider data) {

@@ -130,6 +130,22 @@ class RequestHeadGuardTest {
         }
     }
 
+    /**
+     * Whether the bytes from {@code expected} up to {@code refused} are all CR, SP or HTAB: a read that ended on a CR
+     * or space whose meaning the next byte gives moves the refusal from that byte to the one that decided it.
+     */
+    static boolean onlyPendingBytesBetween(byte[] input, int expected, int refused) {
+        if (expected < 0 || refused <= expected) {
+            return false;
+        }
+        for (int i = expected; i < refused; i++) {
+            if (input[i] != '\r' && input[i] != ' ' && input[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int scanAll(RequestHeadGuard guard, String input) {
         return firstRefused(guard, bytes(input), Feed.ARRAY, Integer.MAX_VALUE);
     }

@@ -10,11 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AlbFilterIT {
 
-    private static final Map<TestServers, Map<String, String>> TABLE = new EnumMap<>(TestServers.class);
+    private static final ServerTable TABLE = new ServerTable();
     private static final TestServers.Shared NATIVE = new TestServers.Shared(TestServers::native_);
     private static final TestServers.Shared GUARDED = new TestServers.Shared(
             server -> server.withAlbtarget(AlbSettings.defaults()));
@@ -90,28 +86,18 @@ class AlbFilterIT {
         assertThat(response.body()).isEqualTo("x-test=a b\n");
     }
 
-    private static synchronized void record(TestServers server, WireCase wireCase, int nativeStatus, int status) {
-        TABLE.computeIfAbsent(server, s -> new LinkedHashMap<>()).put(wireCase.name(), nativeStatus + " -> " + status);
+    private static void record(TestServers server, WireCase wireCase, int nativeStatus, int status) {
+        TABLE.put(server, wireCase.name(), nativeStatus + " → " + status);
     }
 
     @AfterAll
     static void stopServersAndPrintTable() {
         NATIVE.close();
         GUARDED.close();
-        List<TestServers> servers = TestServers.selected().toList();
-        StringBuilder table = new StringBuilder("\n| case |");
-        servers.forEach(server -> table.append(' ').append(server).append(" |"));
-        table.append("\n|---|").append("---|".repeat(servers.size())).append('\n');
-        for (WireCase wireCase : WireCase.ALL) {
-            table.append("| ").append(wireCase.name());
-            for (TestServers server : servers) {
-                table.append(" | ").append(TABLE.getOrDefault(server, Map.of()).getOrDefault(wireCase.name(), "-"));
-            }
-            table.append(" |\n");
-        }
-        System.out.println("native -> with albtarget" + table);
-        if (servers.size() == TestServers.values().length) {
-            assertThat(documentedRows()).as("SERVERS.md, 'What each server does'").isEqualTo(recordedRows(servers));
+        List<String> names = WireCase.ALL.stream().map(WireCase::name).toList();
+        System.out.println(TABLE.render("native → with albtarget", "case", names));
+        if (TestServers.selected().count() == TestServers.values().length) {
+            assertThat(documentedRows()).as("SERVERS.md, 'What each server does'").isEqualTo(TABLE.rows(names));
         }
     }
 
@@ -126,9 +112,4 @@ class AlbFilterIT {
         }
     }
 
-    private static List<String> recordedRows(List<TestServers> servers) {
-        return WireCase.ALL.stream().map(wireCase -> "| " + wireCase.name() + servers.stream()
-                .map(server -> " | " + TABLE.get(server).get(wireCase.name()).replace("->", "→"))
-                .collect(Collectors.joining()) + " |").toList();
-    }
 }

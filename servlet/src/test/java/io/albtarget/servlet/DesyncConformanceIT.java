@@ -6,10 +6,7 @@ import io.albtarget.AlbSettings;
 import io.albtarget.http.DesyncCases;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DesyncConformanceIT {
 
-    private static final Map<TestServers, Map<String, String>> TABLE = new EnumMap<>(TestServers.class);
+    private static final ServerTable TABLE = new ServerTable();
     private static final TestServers.Shared NATIVE = new TestServers.Shared(TestServers::native_);
     private static final TestServers.Shared GUARDED = new TestServers.Shared(
             server -> server.withAlbtarget(AlbSettings.defaults()));
@@ -73,9 +70,7 @@ class DesyncConformanceIT {
         WireOutcome before = WireOutcome.observe(NATIVE.get(server).port(), expected.request(), expected.incomplete());
         WireOutcome outcome = WireOutcome.observe(GUARDED.get(server).port(), expected.request(),
                 expected.incomplete());
-        synchronized (TABLE) {
-            TABLE.computeIfAbsent(server, s -> new LinkedHashMap<>()).put(expected.name(), before + " -> " + outcome);
-        }
+        TABLE.put(server, expected.name(), before + " → " + outcome);
         if (expected.outcome() == null) {
             assertThat(outcome.status() < 200 || outcome.status() >= 400).as("an incomplete head is never served: %s",
                     outcome).isTrue();
@@ -89,17 +84,7 @@ class DesyncConformanceIT {
     static void stopServersAndPrintTable() {
         NATIVE.close();
         GUARDED.close();
-        List<TestServers> servers = TestServers.selected().toList();
-        StringBuilder table = new StringBuilder("\n| case |");
-        servers.forEach(server -> table.append(' ').append(server).append(" |"));
-        table.append("\n|---|").append("---|".repeat(servers.size())).append('\n');
-        for (Expected expected : expectations()) {
-            table.append("| ").append(expected.name());
-            for (TestServers server : servers) {
-                table.append(" | ").append(TABLE.getOrDefault(server, Map.of()).getOrDefault(expected.name(), "-"));
-            }
-            table.append(" |\n");
-        }
-        System.out.println("native -> with albtarget (defensive)" + table);
+        System.out.println(TABLE.render("native → with albtarget (defensive)", "case",
+                expectations().stream().map(Expected::name).toList()));
     }
 }

@@ -7,10 +7,7 @@ import io.albtarget.AlbSettings;
 import io.albtarget.AlbSettings.DesyncMitigationMode;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +28,7 @@ class FramingDifferentialIT {
     private static final TestServers.Shared NATIVE = new TestServers.Shared(TestServers::native_);
     private static final TestServers.Shared MONITOR = new TestServers.Shared(server -> server.withAlbtarget(
             AlbSettings.builder().desyncMitigationMode(DesyncMitigationMode.MONITOR).build()));
-    private static final Map<TestServers, Map<String, String>> TABLE = new EnumMap<>(TestServers.class);
+    private static final ServerTable TABLE = new ServerTable();
 
     private static final String CHUNKS = "3\r\nabc\r\n0\r\n\r\n";
     private static final String NEXT = "POST /next HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\n"
@@ -86,16 +83,8 @@ class FramingDifferentialIT {
     static void stopAndPrint() {
         NATIVE.close();
         MONITOR.close();
-        StringBuilder table = new StringBuilder("\n| framing fields | native framing / with albtarget (monitor) |\n");
-        for (Variant variant : variants()) {
-            table.append("| ").append(variant.name());
-            for (TestServers server : TestServers.selected().toList()) {
-                table.append(" | ").append(server).append(": ")
-                        .append(TABLE.getOrDefault(server, Map.of()).getOrDefault(variant.name(), "-"));
-            }
-            table.append(" |\n");
-        }
-        System.out.println(table);
+        System.out.println(TABLE.render("native framing / with albtarget (monitor)", "framing fields",
+                variants().stream().map(Variant::name).toList()));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -107,10 +96,7 @@ class FramingDifferentialIT {
         try (RawHttp http = RawHttp.connect(MONITOR.get(server).port())) {
             RawHttp.Response first = http.send(request + NEXT).read();
             boolean followed = first.status() == 200;
-            synchronized (TABLE) {
-                TABLE.computeIfAbsent(server, s -> new LinkedHashMap<>()).put(variant.name(),
-                        framing + " / " + (followed ? "served" : "refused " + first.status()));
-            }
+            TABLE.put(server, variant.name(), framing + " / " + (followed ? "served" : "refused " + first.status()));
             if (!followed) {
                 assertRefusal(first, first.status());
                 return;

@@ -40,20 +40,26 @@ final class RequestClassifier {
             Verdict.reject(400, "Transfer-Encoding other than a single chunked coding");
 
     private static final int VERSION_BYTES = 16;
+    /** By byte: whether a name starting with it can resemble no name that matters, by the automata themselves. */
+    private static final boolean[] SETTLED_BY_FIRST_BYTE = new boolean[256];
     private static final byte[] GET = {'G', 'E', 'T'};
     private static final byte[] HEAD = {'H', 'E', 'A', 'D'};
+    private static final byte[] CONNECTION = bytes("connection");
+    private static final byte[] UPGRADE = bytes("upgrade");
 
     private final DesyncPolicy policy;
     private final DesyncReason[] found = new DesyncReason[Slot.values().length];
     private final Resemblance transferEncoding = new Resemblance(Resemblance.TRANSFER_ENCODING);
     private final Resemblance contentLength = new Resemblance(Resemblance.CONTENT_LENGTH);
-    private final Resemblance connection = new Resemblance(bytes("connection"));
-    private final Resemblance upgrade = new Resemblance(bytes("upgrade"));
+    private final Resemblance connection = new Resemblance(CONNECTION);
+    private final Resemblance upgrade = new Resemblance(UPGRADE);
     private final CodingList codings = new CodingList();
     private final LengthList lengths = new LengthList();
     private final ConnectionOptions connectionOptions = new ConnectionOptions();
     private final byte[] version = new byte[VERSION_BYTES];
 
+    /** Whether any reason was found in this head: most heads are compliant, and cost nothing to classify. */
+    private boolean anyFound;
     private @Nullable Verdict refusal;
     private boolean close;
     private int methodLength;
@@ -62,8 +68,9 @@ final class RequestClassifier {
     private int versionLength;
     private int minorVersion;
     private Field field = Field.OTHER;
-    private int nameLength;
     private int nameFirst;
+    private boolean nameStarted;
+    private boolean nameSettled;
     private boolean upgradeAsked;
 
     RequestClassifier(DesyncPolicy policy) {
@@ -76,7 +83,10 @@ final class RequestClassifier {
     }
 
     void startHead() {
-        java.util.Arrays.fill(found, null);
+        if (anyFound) {
+            java.util.Arrays.fill(found, null);
+            anyFound = false;
+        }
         refusal = null;
         close = false;
         methodLength = 0;
@@ -92,6 +102,7 @@ final class RequestClassifier {
 
     /** Records a reason found in a slot; the policy decides whether it refuses or closes. */
     void report(Slot slot, DesyncReason reason) {
+        anyFound = true;
         DesyncReason earlier = found[slot.ordinal()];
         if (earlier == null || reason.tier().compareTo(earlier.tier()) > 0) {
             found[slot.ordinal()] = reason;
@@ -210,12 +221,9 @@ final class RequestClassifier {
     // field lines
 
     void startField() {
-        nameLength = 0;
         nameFirst = -1;
-        transferEncoding.reset();
-        contentLength.reset();
-        connection.reset();
-        upgrade.reset();
+        nameStarted = false;
+        nameSettled = false;
     }
 
     void nameByte(int b) {
@@ -232,17 +240,40 @@ final class RequestClassifier {
         if (nameFirst < 0 && !HttpChars.isBlank(b)) {
             nameFirst = b;
         }
-        nameLength++;
+        if (nameSettled) {
+            return;
+        }
+        if (!nameStarted) {
+            nameStarted = true;
+            // most names are told apart from every name that matters by their first byte
+            if (SETTLED_BY_FIRST_BYTE[b]) {
+                nameSettled = true;
+                return;
+            }
+            transferEncoding.reset();
+            contentLength.reset();
+            connection.reset();
+            upgrade.reset();
+        }
         transferEncoding.accept(b);
         contentLength.accept(b);
         connection.accept(b);
         upgrade.accept(b);
+        nameSettled = transferEncoding.isDistant() && contentLength.isDistant() && connection.isDistant()
+                && upgrade.isDistant();
     }
 
     /** Whether more token bytes of the name can change nothing: it resembles none of the names that matter. */
     boolean nameSettled() {
-        return transferEncoding.isDistant() && contentLength.isDistant() && connection.isDistant()
-                && upgrade.isDistant();
+        return nameSettled;
+    }
+
+    /**
+     * The bytes that, fed next, would change nothing but by their own class (those {@link HttpChars#FINE} in the
+     * table), or null while every byte counts: a feeder may skip a run of them.
+     */
+    byte @Nullable [] plainNameBytes() {
+        return nameSettled ? HttpChars.NAME : null;
     }
 
     /**
@@ -251,12 +282,17 @@ final class RequestClassifier {
      * @return what the field is; its value bytes matter to the rules only when it is not {@link Field#OTHER}
      */
     Field endName() {
-        Resemblance.Result te = transferEncoding.result();
-        Resemblance.Result cl = te == Resemblance.Result.DISTANT ? contentLength.result() : Resemblance.Result.DISTANT;
         field = Field.OTHER;
         if (nameFirst < 0 || nameFirst == ':') {
             report(Slot.FIELDS, DesyncReason.EMPTY_HEADER);
-        } else if (te == Resemblance.Result.RESEMBLES || cl == Resemblance.Result.RESEMBLES) {
+            return field;
+        }
+        if (nameSettled) {
+            return field;
+        }
+        Resemblance.Result te = transferEncoding.result();
+        Resemblance.Result cl = te == Resemblance.Result.DISTANT ? contentLength.result() : Resemblance.Result.DISTANT;
+        if (te == Resemblance.Result.RESEMBLES || cl == Resemblance.Result.RESEMBLES) {
             report(Slot.FIELDS, DesyncReason.SUSPICIOUS_HEADER);
         } else if (te == Resemblance.Result.IDENTICAL) {
             field = Field.TRANSFER_ENCODING;
@@ -272,6 +308,11 @@ final class RequestClassifier {
             upgradeAsked = true;
         }
         return field;
+    }
+
+    /** Like {@link #plainNameBytes()}, for the value: every byte of a field that is not one of those that matter. */
+    byte @Nullable [] plainValueBytes() {
+        return field == Field.OTHER ? HttpChars.VALUE : null;
     }
 
     void valueByte(int b) {
@@ -302,6 +343,9 @@ final class RequestClassifier {
 
     /** Judges a field's value once its line ended, and what it means together with the fields before it. */
     void endField() {
+        if (field == Field.OTHER) {
+            return;
+        }
         switch (field) {
             case TRANSFER_ENCODING:
                 codings.endField();
@@ -394,6 +438,9 @@ final class RequestClassifier {
     /** The request's classification: the highest tier found, the first found at that tier in the ALB's order. */
     DesyncReason classification() {
         DesyncReason worst = DesyncReason.COMPLIANT;
+        if (!anyFound) {
+            return worst;
+        }
         for (DesyncReason reason : found) {
             if (reason != null && reason.tier().compareTo(worst.tier()) > 0) {
                 worst = reason;
@@ -415,6 +462,19 @@ final class RequestClassifier {
     /** Whether the request asked to switch protocols (an Upgrade field). */
     boolean asksUpgrade() {
         return upgradeAsked;
+    }
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            boolean distant = true;
+            for (byte[] word : new byte[][] {Resemblance.TRANSFER_ENCODING, Resemblance.CONTENT_LENGTH, CONNECTION,
+                UPGRADE}) {
+                Resemblance first = new Resemblance(word);
+                first.accept(b);
+                distant &= first.isDistant();
+            }
+            SETTLED_BY_FIRST_BYTE[b] = distant;
+        }
     }
 
     private static byte[] bytes(String word) {

@@ -65,7 +65,6 @@ public final class RequestHeadGuard {
     private boolean versionJudged;
     private Field field;
     private Field previousField;
-    private boolean nameSettled;
     private long remaining;
     private int chunkDigits;
     private boolean upgrade;
@@ -198,22 +197,20 @@ public final class RequestHeadGuard {
      * or null when every byte must be looked at.
      */
     private byte @Nullable [] plainBytes() {
-        if (!refusal.isAccepted()) {
-            return null;
+        // asked before every byte the rules look at: the likeliest states first, without a switch's table
+        if (state == State.VALUE) {
+            return refusal.isAccepted() ? rules.plainValueBytes() : null;
         }
-        switch (state) {
-            case TARGET:
-                // the first bytes may still make the HTTP/2 preface or a version standing where the target goes, and
-                // a target that is not origin-form is kept until it ends
-                return connectionStart || targetHttp1Matched == targetLength || authorityLength > 0 ? null
-                        : HttpChars.TARGET;
-            case VALUE:
-                return field == Field.OTHER ? HttpChars.VALUE : null;
-            case NAME:
-                return nameSettled ? HttpChars.NAME : null;
-            default:
-                return null;
+        if (state == State.NAME) {
+            return refusal.isAccepted() ? rules.plainNameBytes() : null;
         }
+        if (state == State.TARGET) {
+            // the first bytes may still make the HTTP/2 preface or a version standing where the target goes, and
+            // a target that is not origin-form is kept until it ends
+            return prefaceMatched < PREFACE.length || targetHttp1Matched == targetLength || authorityLength > 0
+                    || !refusal.isAccepted() ? null : HttpChars.TARGET;
+        }
+        return null;
     }
 
     /** The index of the next byte to look at: {@code i}, past body bytes, or {@code to} once in pass-through. */
@@ -520,7 +517,6 @@ public final class RequestHeadGuard {
                 return decided();
             default:
                 rules.startField();
-                nameSettled = false;
                 state = State.NAME;
                 return name(b, -1);
         }
@@ -541,7 +537,6 @@ public final class RequestHeadGuard {
                 return unfollowable(Slot.PARSE, DesyncReason.MISSING_HEADER_COLON);
             default:
                 rules.nameByte(b);
-                nameSettled = rules.nameSettled();
                 return decided();
         }
     }

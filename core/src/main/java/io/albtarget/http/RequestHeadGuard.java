@@ -4,7 +4,10 @@ import io.albtarget.Verdict;
 import io.albtarget.host.HostPolicy;
 import io.albtarget.http.RequestClassifier.Field;
 import io.albtarget.http.RequestClassifier.Slot;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +37,8 @@ public final class RequestHeadGuard {
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HTTP_1 = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_CHUNK_SIZE_DIGITS = 15;
+    /** 8 bytes of an array read as one long, to skip ordinary values a word at a time. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** How much of a target that is not origin-form is kept to judge its authority. */
     private static final int AUTHORITY_BYTES = 1024;
 
@@ -157,6 +162,11 @@ public final class RequestHeadGuard {
         pendingAt = -1;
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
             byte[] plain = plainBytes();
+            if (plain == HttpChars.VALUE) {
+                while (i <= to - Long.BYTES && HttpChars.isPrintableAscii(buffer.getLong(i))) {
+                    i += Long.BYTES;
+                }
+            }
             while (plain != null && i < to && plain[buffer.get(i) & 0xff] == HttpChars.FINE) {
                 i++;
             }
@@ -176,6 +186,12 @@ public final class RequestHeadGuard {
         pendingAt = -1;
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
             byte[] plain = plainBytes();
+            if (plain == HttpChars.VALUE) {
+                // most of a head is ordinary values
+                while (i <= to - Long.BYTES && HttpChars.isPrintableAscii((long) WORDS.get(bytes, i))) {
+                    i += Long.BYTES;
+                }
+            }
             while (plain != null && i < to && plain[bytes[i] & 0xff] == HttpChars.FINE) {
                 i++;
             }

@@ -1,0 +1,87 @@
+package io.albtarget.http;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The guard skips ordinary values 8 bytes at a time; no byte that matters may hide in a skipped word. */
+@DisplayName("Ordinary values scanned a word at a time")
+class OrdinaryValueScanTest {
+
+    private static final String BEFORE = "GET / HTTP/1.1\r\nHost: example.com\r\nX-Long: ";
+    /** Five words and more; the stray byte goes anywhere but last, where a CR would make CR CR LF. */
+    private static final int VALUE_LENGTH = 42;
+
+    @Test
+    void aWordPassesExactlyWhenEveryByteIsPrintableAscii() {
+        for (int position = 0; position < Long.BYTES; position++) {
+            for (int b = 0; b < 256; b++) {
+                long word = 0x6161616161616161L & ~(0xffL << 8 * position) | (long) b << 8 * position;
+                assertThat(HttpChars.isPrintableAscii(word)).as("byte %#x at %d", b, position)
+                        .isEqualTo(b >= 0x20 && b <= 0x7e);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            long word = random.nextLong();
+            boolean printable = true;
+            for (int position = 0; position < Long.BYTES; position++) {
+                int b = (int) (word >>> 8 * position) & 0xff;
+                printable &= b >= 0x20 && b <= 0x7e;
+            }
+            assertThat(HttpChars.isPrintableAscii(word)).as("%#018x", word).isEqualTo(printable);
+        }
+    }
+
+    @Test
+    void everyPrintableByteIsFineInAValue() {
+        for (int b = 0x20; b <= 0x7e; b++) {
+            assertThat(HttpChars.VALUE[b]).as("byte %#x", b).isEqualTo(HttpChars.FINE);
+        }
+    }
+
+    /** A control byte or DEL anywhere in a long value is refused at that very byte, in every kind of buffer. */
+    @ParameterizedTest
+    @ValueSource(ints = {0x00, 0x01, 0x0b, 0x0d, 0x0a, 0x1f, 0x7f})
+    void aByteThatMattersIsRefusedWhereverItStandsInAValue(int stray) {
+        for (int at = 0; at < VALUE_LENGTH - 1; at++) {
+            byte[] head = head(at, (byte) stray);
+            int expected = BEFORE.length() + at;
+            assertThat(refusedAt(head, false)).as("byte %#x at %d, heap", stray, at).isEqualTo(expected);
+            assertThat(refusedAt(head, true)).as("byte %#x at %d, direct", stray, at).isEqualTo(expected);
+        }
+    }
+
+    /** Tab and obs-text are fine in a value, and fail the word check: the table lets them through. */
+    @ParameterizedTest
+    @ValueSource(ints = {0x09, 0x80, 0xc5, 0xff})
+    void aFineByteOutsidePrintableAsciiPassesWhereverItStands(int fine) {
+        for (int at = 0; at < VALUE_LENGTH - 1; at++) {
+            byte[] head = head(at, (byte) fine);
+            assertThat(refusedAt(head, false)).as("byte %#x at %d, heap", fine, at).isEqualTo(-1);
+            assertThat(refusedAt(head, true)).as("byte %#x at %d, direct", fine, at).isEqualTo(-1);
+        }
+    }
+
+    private static byte[] head(int at, byte b) {
+        byte[] value = "v".repeat(VALUE_LENGTH).getBytes(ISO_8859_1);
+        value[at] = b;
+        return (BEFORE + new String(value, ISO_8859_1) + "\r\n\r\n").getBytes(ISO_8859_1);
+    }
+
+    private static int refusedAt(byte[] head, boolean direct) {
+        ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(head.length) : ByteBuffer.allocate(head.length);
+        buffer.put(head).flip();
+        RequestHeadGuard guard = new RequestHeadGuard();
+        // a kept-alive connection: the head follows another one
+        byte[] first = (BEFORE + "x\r\n\r\n").getBytes(ISO_8859_1);
+        assertThat(guard.scan(first, 0, first.length)).isEqualTo(-1);
+        return guard.scan(buffer);
+    }
+}

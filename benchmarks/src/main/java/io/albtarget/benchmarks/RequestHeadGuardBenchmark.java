@@ -11,9 +11,10 @@ import org.openjdk.jmh.annotations.Setup;
  * a heap buffer (Tomcat's default) and a direct one (Undertow's).
  *
  * <p>{@link #keptAlive} is the figure that matters: the ALB reuses its connections to a target, so nearly every
- * head arrives on a connection whose guard has just followed the previous request to its end. {@link #firstOnConnection}
- * is the first head of a new connection, where the guard must also rule out the HTTP/2 preface. {@link #findLineEnds}
- * is the baseline: one pass over the same bytes looking for line feeds, the least any parser does.
+ * head arrives on a connection whose guard has just followed the previous request to its end.
+ * {@link #firstOnConnection} is the first head of a new connection, where the guard must also rule out the HTTP/2
+ * preface. {@link #findLineEnds} is the baseline: one pass over the same bytes looking for line feeds, the least
+ * any parser does.
  */
 public class RequestHeadGuardBenchmark extends ShortRun {
 

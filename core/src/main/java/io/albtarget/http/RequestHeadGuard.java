@@ -56,7 +56,12 @@ public final class RequestHeadGuard {
         PASS_THROUGH, REFUSED
     }
 
+    /** How much of a direct buffer is read into an array at a time. */
+    private static final int PIECE_BYTES = 1024;
+
     private final RequestClassifier rules;
+    /** Where a direct buffer's bytes are read to be scanned, made on first need: servers on heap buffers never do. */
+    private byte @Nullable [] piece;
     /** The start of a target that is not origin-form, made on first need: the ALB itself sends origin-form. */
     private byte @Nullable [] authority;
     private int authorityLength;
@@ -154,25 +159,23 @@ public final class RequestHeadGuard {
      * @return the absolute index of the first refused byte, or -1 if every byte may reach the server
      */
     public int scan(ByteBuffer buffer, int from, int to) {
+        pendingAt = -1;
         if (buffer.hasArray()) {
             int offset = buffer.arrayOffset();
-            int found = scan(buffer.array(), offset + from, offset + to);
-            return found < 0 ? -1 : found - offset;
+            return scanFrom(buffer.array(), offset + from, offset + to, -offset);
         }
-        pendingAt = -1;
-        for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            byte[] plain = plainBytes();
-            if (plain == HttpChars.VALUE) {
-                while (i <= to - Long.BYTES && HttpChars.isPrintableAscii(buffer.getLong(i))) {
-                    i += Long.BYTES;
-                }
+        // a direct buffer is read a piece at a time into an array; body bytes are skipped without being read
+        if (piece == null) {
+            piece = new byte[PIECE_BYTES];
+        }
+        for (int at = next(from, to); at < to; at = next(at, to)) {
+            int length = Math.min(to - at, piece.length);
+            buffer.get(at, piece, 0, length);
+            int refused = scanFrom(piece, 0, length, at);
+            if (refused >= 0) {
+                return refused;
             }
-            while (plain != null && i < to && plain[buffer.get(i) & 0xff] == HttpChars.FINE) {
-                i++;
-            }
-            if (i < to && !accept(buffer.get(i) & 0xff, i)) {
-                return refusedAt(i);
-            }
+            at += length;
         }
         return -1;
     }
@@ -184,22 +187,36 @@ public final class RequestHeadGuard {
      */
     public int scan(byte[] bytes, int from, int to) {
         pendingAt = -1;
+        return scanFrom(bytes, from, to, 0);
+    }
+
+    /**
+     * Scans {@code bytes[from, to)}, which hold the input from index {@code from + shift} on.
+     *
+     * @return the input index of the first refused byte, or -1 if every byte may reach the server
+     */
+    private int scanFrom(byte[] bytes, int from, int to, int shift) {
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            byte[] plain = plainBytes();
-            if (plain == HttpChars.VALUE) {
-                // most of a head is ordinary values
-                while (i <= to - Long.BYTES && HttpChars.isPrintableAscii((long) WORDS.get(bytes, i))) {
-                    i += Long.BYTES;
-                }
-            }
-            while (plain != null && i < to && plain[bytes[i] & 0xff] == HttpChars.FINE) {
-                i++;
-            }
-            if (i < to && !accept(bytes[i] & 0xff, i)) {
-                return refusedAt(i);
+            i = skipPlain(bytes, i, to, plainBytes());
+            if (i < to && !accept(bytes[i] & 0xff, i + shift)) {
+                return refusedAt(i + shift);
             }
         }
         return -1;
+    }
+
+    /** The index of the first byte from {@code i} on that the table does not call fine, or {@code to}. */
+    private static int skipPlain(byte[] bytes, int i, int to, byte @Nullable [] plain) {
+        if (plain == HttpChars.VALUE) {
+            // most of a head is ordinary values
+            while (i <= to - Long.BYTES && HttpChars.isPrintableAscii((long) WORDS.get(bytes, i))) {
+                i += Long.BYTES;
+            }
+        }
+        while (plain != null && i < to && plain[bytes[i] & 0xff] == HttpChars.FINE) {
+            i++;
+        }
+        return i;
     }
 
     /** The refused byte: the CR or space that led to the refusal when it came in this scan, else this one. */

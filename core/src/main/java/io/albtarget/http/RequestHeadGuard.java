@@ -197,6 +197,12 @@ public final class RequestHeadGuard {
      */
     private int scanFrom(byte[] bytes, int from, int to, int shift) {
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
+            if (state == State.LINE_START) {
+                i = ordinaryLines(bytes, i, to);
+                if (i < 0) {
+                    return refusedAt(~i + shift);
+                }
+            }
             i = skipPlain(bytes, i, to, plainBytes());
             if (i < to && !accept(bytes[i] & 0xff, i + shift)) {
                 return refusedAt(i + shift);
@@ -215,6 +221,44 @@ public final class RequestHeadGuard {
         }
         while (plain != null && i < to && plain[bytes[i] & 0xff] == HttpChars.FINE) {
             i++;
+        }
+        return i;
+    }
+
+    /**
+     * Reads the field lines from {@code i} on by runs rather than byte by byte, as long as they are ordinary, as the
+     * lines of most heads are: a name of token bytes, fed to the rules only until it is settled (see
+     * {@link RequestClassifier#nameSettled()}), a colon, a value of bytes the rules skip, CR LF. Each byte that
+     * counts meets the handler it would meet byte by byte; the first byte of any other line, or of a line the read
+     * cuts, is left to {@link #step} in the state it finds.
+     *
+     * @return the index of the first byte left to {@link #step}, or its complement ({@code ~index}) when a handler
+     *     refused that byte
+     */
+    private int ordinaryLines(byte[] bytes, int i, int to) {
+        while (i < to && refusal.isAccepted() && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE) {
+            rules.startField();
+            state = State.NAME;
+            while (i < to && !rules.nameSettled() && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE) {
+                rules.nameByte(bytes[i++] & 0xff);
+            }
+            i = skipPlain(bytes, i, to, rules.plainNameBytes());
+            if (i == to || bytes[i] != ':') {
+                return i;
+            }
+            if (!name(':', i)) {
+                return ~i;
+            }
+            i = skipPlain(bytes, i + 1, to, rules.plainValueBytes());
+            if (i + 1 >= to || bytes[i] != '\r' || bytes[i + 1] != '\n') {
+                return i;
+            }
+            // CR then LF, as value() and VALUE_CR take them
+            pendingAt = -1;
+            if (!endField()) {
+                return ~(i + 1);
+            }
+            i += 2;
         }
         return i;
     }

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The guard skips ordinary values 8 bytes at a time; no byte that matters may hide in a skipped word. */
-@DisplayName("Ordinary values scanned a word at a time")
-class OrdinaryValueScanTest {
+/**
+ * The guard reads ordinary field lines by runs and skips ordinary values 8 bytes at a time: no byte that matters may
+ * hide in a run, and a head read whole is refused where it is refused byte by byte.
+ */
+@DisplayName("The request-head guard's runs")
+class RequestHeadGuardRunsTest {
 
     private static final String BEFORE = "GET / HTTP/1.1\r\nHost: example.com\r\nX-Long: ";
     /** Five words and more; the stray byte goes anywhere but last, where a CR would make CR CR LF. */
@@ -67,6 +70,25 @@ class OrdinaryValueScanTest {
             assertThat(refusedAt(head, false)).as("byte %#x at %d, heap", fine, at).isEqualTo(-1);
             assertThat(refusedAt(head, true)).as("byte %#x at %d, direct", fine, at).isEqualTo(-1);
         }
+    }
+
+    /** Lines whose refusal is decided at their colon or at their LF, after ordinary lines read as runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Content_Length: 5", "Transfer.Encoding: chunked", "Content-Length:", "Transfer-Encoding:",
+        "Connection: content-length", "TRANSFER-ENCODING: gzip"})
+    void aLineRefusedAtItsColonOrLineEndIsRefusedThereWhenReadWhole(String line) {
+        byte[] head = (BEFORE + "x\r\nAccept: */*\r\nX-Amzn-Trace-Id: Root=1-2\r\n" + line + "\r\nX-Y: z\r\n\r\n")
+                .getBytes(ISO_8859_1);
+        RequestHeadGuard byteByByte = new RequestHeadGuard();
+        int refusedByteByByte = -1;
+        for (int i = 0; i < head.length && refusedByteByByte < 0; i++) {
+            refusedByteByByte = byteByByte.scan(head, i, i + 1);
+        }
+        RequestHeadGuard whole = new RequestHeadGuard();
+        int refusedWhole = whole.scan(head, 0, head.length);
+        assertThat(refusedByteByByte).as("refused byte by byte").isGreaterThan(BEFORE.length());
+        assertThat(refusedWhole).isEqualTo(refusedByteByByte);
+        assertThat(whole.refusal()).isEqualTo(byteByByte.refusal());
     }
 
     private static byte[] head(int at, byte b) {

@@ -197,11 +197,14 @@ public final class RequestHeadGuard {
      */
     private int scanFrom(byte[] bytes, int from, int to, int shift) {
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            if (state == State.LINE_START) {
+            if (state == State.REQUEST_LINE_START) {
+                i = ordinaryRequestLine(bytes, i, to);
+            }
+            if (i >= 0 && state == State.LINE_START) {
                 i = ordinaryLines(bytes, i, to);
-                if (i < 0) {
-                    return refusedAt(~i + shift);
-                }
+            }
+            if (i < 0) {
+                return refusedAt(~i + shift);
             }
             i = skipPlain(bytes, i, to, plainBytes());
             if (i < to && !accept(bytes[i] & 0xff, i + shift)) {
@@ -223,6 +226,51 @@ public final class RequestHeadGuard {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Reads a request line from {@code i} on by runs rather than byte by byte, as long as it is an ordinary one, as
+     * the ALB sends: a method of token bytes, SP, an origin-form target, SP, a version, CR LF. Like
+     * {@link #ordinaryLines}, each byte that counts meets the handler it would meet byte by byte, and the first
+     * other byte, or the end of the read, is left to {@link #step} in the state it finds.
+     *
+     * @return the index of the first byte left to {@link #step}, or its complement when a handler refused that byte
+     */
+    private int ordinaryRequestLine(byte[] bytes, int i, int to) {
+        if (i == to || !refusal.isAccepted() || HttpChars.NAME[bytes[i] & 0xff] != HttpChars.FINE) {
+            return i;
+        }
+        rules.startHead();
+        state = State.METHOD;
+        for (; i < to && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE; i++) {
+            if (!method(bytes[i] & 0xff)) {
+                return ~i;
+            }
+        }
+        if (i + 1 >= to || bytes[i] != ' ' || bytes[i + 1] != '/') {
+            return i;
+        }
+        method(' ');
+        state = State.TARGET;
+        if (!target('/', ++i)) {
+            return ~i;
+        }
+        i = skipPlain(bytes, i + 1, to, plainBytes());
+        if (i == to || bytes[i] != ' ') {
+            return i;
+        }
+        if (!target(' ', i)) {
+            return ~i;
+        }
+        for (i++; i < to && bytes[i] != ' ' && bytes[i] != '\r' && bytes[i] != '\n'; i++) {
+            version(bytes[i] & 0xff, i);
+        }
+        if (i + 1 >= to || bytes[i] != '\r' || bytes[i + 1] != '\n') {
+            return i;
+        }
+        // CR then LF, as version() and REQUEST_LINE_CR take them
+        pendingAt = -1;
+        return endRequestLine() ? i + 2 : ~(i + 1);
     }
 
     /**

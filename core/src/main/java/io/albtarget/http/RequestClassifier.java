@@ -40,19 +40,27 @@ final class RequestClassifier {
             Verdict.reject(400, "Transfer-Encoding other than a single chunked coding");
 
     private static final int VERSION_BYTES = 16;
-    /** By byte: whether a name starting with it can resemble no name that matters, by the automata themselves. */
-    private static final boolean[] SETTLED_BY_FIRST_BYTE = new boolean[256];
     private static final byte[] GET = {'G', 'E', 'T'};
     private static final byte[] HEAD = {'H', 'E', 'A', 'D'};
     private static final byte[] CONNECTION = bytes("connection");
     private static final byte[] UPGRADE = bytes("upgrade");
+    /** The names that matter, at these indexes. */
+    private static final int TRANSFER_ENCODING_NAME = 0;
+    private static final int CONTENT_LENGTH_NAME = 1;
+    private static final int CONNECTION_NAME = 2;
+    private static final int UPGRADE_NAME = 3;
+    private static final byte[][] NAMES = {
+        Resemblance.TRANSFER_ENCODING, Resemblance.CONTENT_LENGTH, CONNECTION, UPGRADE,
+    };
+    /**
+     * By byte: which of the names that matter a name starting with it may still resemble, one bit each in the order
+     * of {@link #NAMES}, found by the automata themselves; most bytes leave none, and settle the name at once.
+     */
+    private static final byte[] RESEMBLED_AFTER_FIRST_BYTE = new byte[256];
 
     private final DesyncPolicy policy;
     private final DesyncReason[] found = new DesyncReason[Slot.values().length];
-    private final Resemblance transferEncoding = new Resemblance(Resemblance.TRANSFER_ENCODING);
-    private final Resemblance contentLength = new Resemblance(Resemblance.CONTENT_LENGTH);
-    private final Resemblance connection = new Resemblance(CONNECTION);
-    private final Resemblance upgrade = new Resemblance(UPGRADE);
+    private final Resemblance[] resemblances = new Resemblance[NAMES.length];
     private final CodingList codings = new CodingList();
     private final LengthList lengths = new LengthList();
     private final ConnectionOptions connectionOptions = new ConnectionOptions();
@@ -70,11 +78,16 @@ final class RequestClassifier {
     private Field field = Field.OTHER;
     private int nameFirst;
     private boolean nameStarted;
+    /** The automata of {@link #resemblances} the name may still resemble, a bit each; none once it is settled. */
+    private int resembled;
     private boolean nameSettled;
     private boolean upgradeAsked;
 
     RequestClassifier(DesyncPolicy policy) {
         this.policy = policy;
+        for (int i = 0; i < NAMES.length; i++) {
+            resemblances[i] = new Resemblance(NAMES[i]);
+        }
         startHead();
     }
 
@@ -243,24 +256,25 @@ final class RequestClassifier {
         if (nameSettled) {
             return;
         }
-        if (!nameStarted) {
-            nameStarted = true;
-            // most names are told apart from every name that matters by their first byte
-            if (SETTLED_BY_FIRST_BYTE[b]) {
-                nameSettled = true;
-                return;
+        if (nameStarted) {
+            for (int left = resembled; left != 0; left &= left - 1) {
+                int i = Integer.numberOfTrailingZeros(left);
+                resemblances[i].accept(b);
+                if (resemblances[i].isDistant()) {
+                    resembled &= ~(1 << i);
+                }
             }
-            transferEncoding.reset();
-            contentLength.reset();
-            connection.reset();
-            upgrade.reset();
+        } else {
+            // most names are told apart from every name that matters by their first byte: only the others run
+            nameStarted = true;
+            resembled = RESEMBLED_AFTER_FIRST_BYTE[b];
+            for (int left = resembled; left != 0; left &= left - 1) {
+                Resemblance resemblance = resemblances[Integer.numberOfTrailingZeros(left)];
+                resemblance.reset();
+                resemblance.accept(b);
+            }
         }
-        transferEncoding.accept(b);
-        contentLength.accept(b);
-        connection.accept(b);
-        upgrade.accept(b);
-        nameSettled = transferEncoding.isDistant() && contentLength.isDistant() && connection.isDistant()
-                && upgrade.isDistant();
+        nameSettled = resembled == 0;
     }
 
     /** Whether more token bytes of the name can change nothing: it resembles none of the names that matter. */
@@ -290,8 +304,9 @@ final class RequestClassifier {
         if (nameSettled) {
             return field;
         }
-        Resemblance.Result te = transferEncoding.result();
-        Resemblance.Result cl = te == Resemblance.Result.DISTANT ? contentLength.result() : Resemblance.Result.DISTANT;
+        Resemblance.Result te = result(TRANSFER_ENCODING_NAME);
+        Resemblance.Result cl = te == Resemblance.Result.DISTANT ? result(CONTENT_LENGTH_NAME)
+                : Resemblance.Result.DISTANT;
         if (te == Resemblance.Result.RESEMBLES || cl == Resemblance.Result.RESEMBLES) {
             report(Slot.FIELDS, DesyncReason.SUSPICIOUS_HEADER);
         } else if (te == Resemblance.Result.IDENTICAL) {
@@ -300,14 +315,19 @@ final class RequestClassifier {
         } else if (cl == Resemblance.Result.IDENTICAL) {
             field = Field.CONTENT_LENGTH;
             lengths.startField();
-        } else if (connection.result() == Resemblance.Result.IDENTICAL) {
+        } else if (result(CONNECTION_NAME) == Resemblance.Result.IDENTICAL) {
             field = Field.CONNECTION;
             connectionOptions.startField();
-        } else if (upgrade.result() == Resemblance.Result.IDENTICAL) {
+        } else if (result(UPGRADE_NAME) == Resemblance.Result.IDENTICAL) {
             field = Field.UPGRADE;
             upgradeAsked = true;
         }
         return field;
+    }
+
+    /** How close the name is to the name that matters at {@code index} in {@link #NAMES}. */
+    private Resemblance.Result result(int index) {
+        return (resembled & 1 << index) != 0 ? resemblances[index].result() : Resemblance.Result.DISTANT;
     }
 
     /** Like {@link #plainNameBytes()}, for the value: every byte of a field that is not one of those that matter. */
@@ -466,14 +486,13 @@ final class RequestClassifier {
 
     static {
         for (int b = 0; b < 256; b++) {
-            boolean distant = true;
-            for (byte[] word : new byte[][] {Resemblance.TRANSFER_ENCODING, Resemblance.CONTENT_LENGTH, CONNECTION,
-                UPGRADE}) {
-                Resemblance first = new Resemblance(word);
+            for (int i = 0; i < NAMES.length; i++) {
+                Resemblance first = new Resemblance(NAMES[i]);
                 first.accept(b);
-                distant &= first.isDistant();
+                if (!first.isDistant()) {
+                    RESEMBLED_AFTER_FIRST_BYTE[b] |= (byte) (1 << i);
+                }
             }
-            SETTLED_BY_FIRST_BYTE[b] = distant;
         }
     }
 

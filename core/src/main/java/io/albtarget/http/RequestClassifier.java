@@ -277,6 +277,14 @@ final class RequestClassifier {
         nameSettled = resembled == 0;
     }
 
+    /**
+     * Whether a name starting with this byte is settled by it: a token byte, after which the name can resemble none
+     * of the names that matter. Such a field is one whose name and value only their bytes' classes matter in.
+     */
+    static boolean settlesName(int b) {
+        return RESEMBLED_AFTER_FIRST_BYTE[b] == 0 && HttpChars.NAME[b] == HttpChars.FINE;
+    }
+
     /** Whether more token bytes of the name can change nothing: it resembles none of the names that matter. */
     boolean nameSettled() {
         return nameSettled;

@@ -124,6 +124,10 @@ public final class RequestCompliance {
      * are only checked against their table.
      */
     private static void field(RequestClassifier rules, String name, String value, boolean guarded) {
+        if (guarded && !name.isEmpty() && RequestClassifier.settlesName(HttpChars.byteOf(name.charAt(0)))) {
+            // what is left to judge of such a field is its bytes' classes, which the guard judged
+            return;
+        }
         rules.startField();
         for (int i = 0; i < name.length(); i = skipPlain(name, i + 1, rules.plainNameBytes())) {
             rules.nameByte(HttpChars.byteOf(name.charAt(i)));

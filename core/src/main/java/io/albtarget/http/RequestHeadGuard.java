@@ -285,6 +285,14 @@ public final class RequestHeadGuard {
      */
     private int ordinaryLines(byte[] bytes, int i, int to) {
         while (i < to && refusal.isAccepted() && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE) {
+            int end = fieldNoRuleReads(bytes, i, to);
+            if (end > i) {
+                // only its bytes' classes mattered, and they are fine: nothing for the handlers to do
+                previousField = Field.OTHER;
+                pendingAt = -1;
+                i = end;
+                continue;
+            }
             rules.startField();
             state = State.NAME;
             while (i < to && !rules.nameSettled() && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE) {
@@ -309,6 +317,23 @@ public final class RequestHeadGuard {
             i += 2;
         }
         return i;
+    }
+
+    /**
+     * The index after the field line from {@code i} when the read holds all of it and no rule reads it: its name
+     * is settled by its first byte (see {@link RequestClassifier#settlesName}) and of token bytes only, its value
+     * of bytes the rules skip; otherwise {@code i}.
+     */
+    private static int fieldNoRuleReads(byte[] bytes, int i, int to) {
+        if (!RequestClassifier.settlesName(bytes[i] & 0xff)) {
+            return i;
+        }
+        int colon = skipPlain(bytes, i + 1, to, HttpChars.NAME);
+        if (colon == to || bytes[colon] != ':') {
+            return i;
+        }
+        int end = skipPlain(bytes, colon + 1, to, HttpChars.VALUE);
+        return end + 1 < to && bytes[end] == '\r' && bytes[end + 1] == '\n' ? end + 2 : i;
     }
 
     /** The refused byte: the CR or space that led to the refusal when it came in this scan, else this one. */

@@ -217,8 +217,13 @@ public final class RequestHeadGuard {
     /** The index of the first byte from {@code i} on that the table does not call fine, or {@code to}. */
     private static int skipPlain(byte[] bytes, int i, int to, byte @Nullable [] plain) {
         if (plain == HttpChars.VALUE) {
-            // most of a head is ordinary values
-            while (i <= to - Long.BYTES && HttpChars.isPrintableAscii((long) WORDS.get(bytes, i))) {
+            // most of a head is ordinary values: a word at a time, up to the first byte that may not be plain
+            while (i <= to - Long.BYTES) {
+                long flagged = HttpChars.notPrintableAscii((long) WORDS.get(bytes, i));
+                if (flagged != 0) {
+                    i += Long.numberOfTrailingZeros(flagged) >>> 3;
+                    break;
+                }
                 i += Long.BYTES;
             }
         }

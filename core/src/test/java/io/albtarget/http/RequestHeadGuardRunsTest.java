@@ -21,25 +21,31 @@ class RequestHeadGuardRunsTest {
     /** Five words and more; the stray byte goes anywhere but last, where a CR would make CR CR LF. */
     private static final int VALUE_LENGTH = 42;
 
+    /** The lowest flagged byte of a word, read little-endian, is the first byte that is not printable ASCII. */
     @Test
-    void aWordPassesExactlyWhenEveryByteIsPrintableAscii() {
+    void aWordsLowestFlaggedByteIsItsFirstByteThatIsNotPrintableAscii() {
         for (int position = 0; position < Long.BYTES; position++) {
             for (int b = 0; b < 256; b++) {
                 long word = 0x6161616161616161L & ~(0xffL << 8 * position) | (long) b << 8 * position;
-                assertThat(HttpChars.isPrintableAscii(word)).as("byte %#x at %d", b, position)
-                        .isEqualTo(b >= 0x20 && b <= 0x7e);
+                boolean printable = b >= 0x20 && b <= 0x7e;
+                assertThat(firstFlagged(HttpChars.notPrintableAscii(word))).as("byte %#x at %d", b, position)
+                        .isEqualTo(printable ? -1 : position);
             }
         }
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 200_000; i++) {
             long word = random.nextLong();
-            boolean printable = true;
-            for (int position = 0; position < Long.BYTES; position++) {
+            int first = -1;
+            for (int position = Long.BYTES - 1; position >= 0; position--) {
                 int b = (int) (word >>> 8 * position) & 0xff;
-                printable &= b >= 0x20 && b <= 0x7e;
+                first = b >= 0x20 && b <= 0x7e ? first : position;
             }
-            assertThat(HttpChars.isPrintableAscii(word)).as("%#018x", word).isEqualTo(printable);
+            assertThat(firstFlagged(HttpChars.notPrintableAscii(word))).as("%#018x", word).isEqualTo(first);
         }
+    }
+
+    private static int firstFlagged(long flagged) {
+        return flagged == 0 ? -1 : Long.numberOfTrailingZeros(flagged) >>> 3;
     }
 
     @Test

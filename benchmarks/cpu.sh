@@ -92,11 +92,15 @@ for round in $(seq 1 "$rounds"); do
   echo "$us_on $us_off $ratio" >>"$rows"
 done
 
-read -r on_median on_min on_max < <(column_stats 1 <"$rows")
-read -r off_median off_min off_max < <(column_stats 2 <"$rows")
-read -r ratio ratio_min ratio_max < <(column_stats 3 <"$rows")
+# summary COLUMN TEXT UNIT: the median and spread of one column of the rounds
+summary() {
+  local median min max
+  read -r median min max < <(column_stats "$1" <"$rows")
+  echo "$2: median $median$3 (min $min, max $max)"
+}
 echo
-echo "server CPU per request with albtarget: median $on_median us (min $on_min, max $on_max) over $rounds rounds"
-echo "server CPU per request without: median $off_median us (min $off_min, max $off_max)"
-echo "with/without: median $ratio (min $ratio_min, max $ratio_max); $connections connections, ${delay_ms} ms between" \
-  "an answer and the next request, ${seconds} s per turn"
+summary 1 "server CPU per request with albtarget" " us"
+summary 2 "server CPU per request without" " us"
+summary 3 "with/without" ""
+echo "over $rounds rounds of ${seconds} s per side; $connections connections, ${delay_ms} ms between an answer and" \
+  "the next request"

@@ -245,6 +245,8 @@ public final class RequestHeadGuard {
         if (i == to || !refusal.isAccepted() || HttpChars.NAME[bytes[i] & 0xff] != HttpChars.FINE) {
             return i;
         }
+        // no CR or space read before awaits its meaning at the start of a line
+        pendingAt = -1;
         rules.startHead();
         state = State.METHOD;
         for (; i < to && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE; i++) {
@@ -273,8 +275,7 @@ public final class RequestHeadGuard {
         if (i + 1 >= to || bytes[i] != '\r' || bytes[i + 1] != '\n') {
             return i;
         }
-        // CR then LF, as version() and REQUEST_LINE_CR take them
-        pendingAt = -1;
+        // CR then LF, as version() and REQUEST_LINE_CR take them: the CR awaits no meaning once the LF is read
         return endRequestLine() ? i + 2 : ~(i + 1);
     }
 
@@ -290,11 +291,12 @@ public final class RequestHeadGuard {
      */
     private int ordinaryLines(byte[] bytes, int i, int to) {
         while (i < to && refusal.isAccepted() && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE) {
+            // no CR or space read before awaits its meaning at the start of a line
+            pendingAt = -1;
             int end = fieldNoRuleReads(bytes, i, to);
             if (end > i) {
                 // only its bytes' classes mattered, and they are fine: nothing for the handlers to do
                 previousField = Field.OTHER;
-                pendingAt = -1;
                 i = end;
                 continue;
             }
@@ -314,8 +316,7 @@ public final class RequestHeadGuard {
             if (i + 1 >= to || bytes[i] != '\r' || bytes[i + 1] != '\n') {
                 return i;
             }
-            // CR then LF, as value() and VALUE_CR take them
-            pendingAt = -1;
+            // CR then LF, as value() and VALUE_CR take them: the CR awaits no meaning once the LF is read
             if (!endField()) {
                 return ~(i + 1);
             }

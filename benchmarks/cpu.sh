@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CPU time per request of the servlet example with albtarget (A) and with alb.enabled=false (B): both servers run
-# side by side and take turns, A B A B, each turn a fixed number of seconds of moderate load that leaves the
+# side by side and take turns, A B B A A B ..., each turn a fixed number of seconds of moderate load that leaves the
 # machine idle most of the time, so the figure is what a request costs rather than how many fit. The server's own
 # CPU time (utime + stime from /proc/PID/stat) is read before and after each turn and divided by the requests wrk
 # completed in it. Requests look like those an ALB forwards: 10 field lines with X-Forwarded-* and
@@ -30,9 +30,10 @@ if [ "$rounds" -lt 5 ]; then
   exit 2
 fi
 need_wrk
-if [ ! -f "$jar" ]; then
-  mvn -B -q -ntp -DskipTests package -pl examples/servlet -am
-fi
+# always packaged anew: a jar left from before a change would measure the code before it (and packaging over a
+# shaded jar keeps the classes shaded into it)
+rm -f "$jar"
+mvn -B -q -ntp -DskipTests package -pl examples/servlet -am
 
 script=$(mktemp --suffix=.lua)
 rows=$(mktemp)
@@ -78,13 +79,19 @@ turn() {
 }
 
 echo "warming up both sides..."
-turn "$on" "$pid_on" 15 >/dev/null
-turn "$off" "$pid_off" 15 >/dev/null
+turn "$on" "$pid_on" 30 >/dev/null
+turn "$off" "$pid_off" 30 >/dev/null
 
 echo "round  with-albtarget(requests cpu-s us/request)  without(requests cpu-s us/request)  ratio  load-average"
 for round in $(seq 1 "$rounds"); do
-  read -r requests_on cpu_on < <(turn "$on" "$pid_on" "$seconds")
-  read -r requests_off cpu_off < <(turn "$off" "$pid_off" "$seconds")
+  # the side that goes first alternates, so that neither always meets the machine as the other left it
+  if ((round % 2)); then
+    read -r requests_on cpu_on < <(turn "$on" "$pid_on" "$seconds")
+    read -r requests_off cpu_off < <(turn "$off" "$pid_off" "$seconds")
+  else
+    read -r requests_off cpu_off < <(turn "$off" "$pid_off" "$seconds")
+    read -r requests_on cpu_on < <(turn "$on" "$pid_on" "$seconds")
+  fi
   read -r us_on us_off ratio < <(awk -v a="$cpu_on" -v n="$requests_on" -v b="$cpu_off" -v m="$requests_off" \
     'BEGIN { x = a * 1e6 / n; y = b * 1e6 / m; printf "%.1f %.1f %.3f\n", x, y, x / y }')
   printf "%5d  %9s %6s %8s  %14s %6s %8s  %6s  %s\n" "$round" "$requests_on" "$cpu_on" "$us_on" "$requests_off" \

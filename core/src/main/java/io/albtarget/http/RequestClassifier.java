@@ -279,7 +279,7 @@ final class RequestClassifier {
 
     /**
      * Whether a name starting with this byte is settled by it: a token byte, after which the name can resemble none
-     * of the names that matter. Such a field is one whose name and value only their bytes' classes matter in.
+     * of the names that matter. Of such a field, only the classes of its bytes are judged.
      */
     static boolean settlesName(int b) {
         return RESEMBLED_AFTER_FIRST_BYTE[b] == 0 && HttpChars.NAME[b] == HttpChars.FINE;

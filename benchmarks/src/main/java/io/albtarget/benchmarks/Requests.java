@@ -6,12 +6,14 @@ import java.util.List;
 
 /**
  * Realistic request heads as an ALB forwards them to a target: 10 or 25 field lines, clean or with one defect.
- * The target is 10.0.3.17:8080 and serves {@code api.example.com}.
+ * The target is 10.0.3.17 and serves {@code api.example.com} on two ports: 8080 behind albtarget's byte guard (the
+ * deployed configuration) and 8081 without one.
  */
 public final class Requests {
 
     static final String LOCAL_ADDRESS = "10.0.3.17";
-    static final int LOCAL_PORT = 8080;
+    static final int GUARDED_PORT = 8080;
+    static final int UNGUARDED_PORT = 8081;
     static final String SERVED_NAME = "api.example.com";
 
     /** The first 25 field lines of a browser request that went through an ALB. */
@@ -46,7 +48,8 @@ public final class Requests {
     /** What one of the request's field lines is replaced with, or nothing for a clean request. */
     public enum Variant {
         CLEAN(null, null),
-        ALB_HEALTH_CHECK_HOST("Host", LOCAL_ADDRESS + ":" + LOCAL_PORT),
+        /** The target's own address and port, as the ALB's health checker sends it. */
+        ALB_HEALTH_CHECK_HOST("Host", LOCAL_ADDRESS + ":"),
         FOREIGN_HOST("Host", "evil.example.net"),
         NON_CANONICAL_HOST("Host", "010.0.3.17:8080"),
         EMPTY_NAME("", "value"),
@@ -66,8 +69,11 @@ public final class Requests {
     private Requests() {
     }
 
-    /** The request's field lines: the first {@code count} of a browser request, with the variant's line last. */
-    static String[][] fields(int count, Variant variant) {
+    /**
+     * The request's field lines: the first {@code count} of a browser request, with the variant's line last (the
+     * Host line stays first), as sent to a port.
+     */
+    static String[][] fields(int count, Variant variant, int port) {
         if (count < 1 || count > FIELDS.length) {
             throw new IllegalArgumentException("'count' must be between 1 and " + FIELDS.length + ", but was "
                     + count);
@@ -78,7 +84,7 @@ public final class Requests {
         }
         if (variant.name != null) {
             if (variant.name.equals("Host")) {
-                fields.get(0)[1] = variant.value;
+                fields.get(0)[1] = variant == Variant.ALB_HEALTH_CHECK_HOST ? variant.value + port : variant.value;
             } else {
                 fields.set(count - 1, new String[] {variant.name, variant.value});
             }
@@ -86,21 +92,21 @@ public final class Requests {
         return fields.toArray(new String[0][]);
     }
 
-    static ArrayRequest view(int count, Variant variant) {
-        String[][] fields = fields(count, variant);
+    static ArrayRequest view(int count, Variant variant, int port) {
+        String[][] fields = fields(count, variant, port);
         String[] names = new String[fields.length];
         String[] values = new String[fields.length];
         for (int i = 0; i < fields.length; i++) {
             names[i] = fields[i][0];
             values[i] = fields[i][1];
         }
-        return new ArrayRequest(names, values, LOCAL_ADDRESS, LOCAL_PORT);
+        return new ArrayRequest(names, values, LOCAL_ADDRESS, port);
     }
 
     /** The request head on the wire, as a server reads it off the socket. */
     static byte[] head(int count) {
         StringBuilder head = new StringBuilder("GET /orders?page=3 HTTP/1.1\r\n");
-        for (String[] field : fields(count, Variant.CLEAN)) {
+        for (String[] field : fields(count, Variant.CLEAN, GUARDED_PORT)) {
             head.append(field[0]).append(": ").append(field[1]).append("\r\n");
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -36,6 +36,21 @@ final class HttpChars {
     private HttpChars() {
     }
 
+    /**
+     * The bytes of a word that may not be printable ASCII (SP to {@code ~}, bytes {@link #VALUE} calls fine): the
+     * high bit of each such byte set, the rest 0. The lowest flagged byte is not printable ASCII; bytes above it may
+     * be flagged though they are. 0 when all 8 are printable, so an ordinary value is skipped a word at a time and
+     * the table decides from the first flagged byte on.
+     */
+    static long notPrintableAscii(long word) {
+        // per byte, the high bit of each term flags a byte from 0x80 up, one below SP, one that is DEL; a borrow
+        // crosses into the next byte only from a byte already flagged
+        long belowSpace = word - 0x2020202020202020L;
+        long delete = word ^ 0x7f7f7f7f7f7f7f7fL;
+        long deleteFound = delete - 0x0101010101010101L & ~delete;
+        return (word | belowSpace | deleteFound) & 0x8080808080808080L;
+    }
+
     /** RFC 9110 tchar: letters, digits and {@code !#$%&'*+-.^_`|~}. */
     static boolean isTchar(int b) {
         return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'

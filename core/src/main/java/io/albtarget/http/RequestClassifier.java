@@ -42,18 +42,32 @@ final class RequestClassifier {
     private static final int VERSION_BYTES = 16;
     private static final byte[] GET = {'G', 'E', 'T'};
     private static final byte[] HEAD = {'H', 'E', 'A', 'D'};
+    private static final byte[] CONNECTION = bytes("connection");
+    private static final byte[] UPGRADE = bytes("upgrade");
+    /** The names that matter, at these indexes. */
+    private static final int TRANSFER_ENCODING_NAME = 0;
+    private static final int CONTENT_LENGTH_NAME = 1;
+    private static final int CONNECTION_NAME = 2;
+    private static final int UPGRADE_NAME = 3;
+    private static final byte[][] NAMES = {
+        Resemblance.TRANSFER_ENCODING, Resemblance.CONTENT_LENGTH, CONNECTION, UPGRADE,
+    };
+    /**
+     * By byte: which of the names that matter a name starting with it may still resemble, one bit each in the order
+     * of {@link #NAMES}, found by the automata themselves; most bytes leave none, and settle the name at once.
+     */
+    private static final byte[] RESEMBLED_AFTER_FIRST_BYTE = new byte[256];
 
     private final DesyncPolicy policy;
     private final DesyncReason[] found = new DesyncReason[Slot.values().length];
-    private final Resemblance transferEncoding = new Resemblance(Resemblance.TRANSFER_ENCODING);
-    private final Resemblance contentLength = new Resemblance(Resemblance.CONTENT_LENGTH);
-    private final Resemblance connection = new Resemblance(bytes("connection"));
-    private final Resemblance upgrade = new Resemblance(bytes("upgrade"));
+    private final Resemblance[] resemblances = new Resemblance[NAMES.length];
     private final CodingList codings = new CodingList();
     private final LengthList lengths = new LengthList();
     private final ConnectionOptions connectionOptions = new ConnectionOptions();
     private final byte[] version = new byte[VERSION_BYTES];
 
+    /** Whether any reason was found in this head: most heads are compliant, and cost nothing to classify. */
+    private boolean anyFound;
     private @Nullable Verdict refusal;
     private boolean close;
     private int methodLength;
@@ -62,12 +76,18 @@ final class RequestClassifier {
     private int versionLength;
     private int minorVersion;
     private Field field = Field.OTHER;
-    private int nameLength;
     private int nameFirst;
+    private boolean nameStarted;
+    /** The automata of {@link #resemblances} the name may still resemble, a bit each; none once it is settled. */
+    private int resembled;
+    private boolean nameSettled;
     private boolean upgradeAsked;
 
     RequestClassifier(DesyncPolicy policy) {
         this.policy = policy;
+        for (int i = 0; i < NAMES.length; i++) {
+            resemblances[i] = new Resemblance(NAMES[i]);
+        }
         startHead();
     }
 
@@ -76,7 +96,10 @@ final class RequestClassifier {
     }
 
     void startHead() {
-        java.util.Arrays.fill(found, null);
+        if (anyFound) {
+            java.util.Arrays.fill(found, null);
+            anyFound = false;
+        }
         refusal = null;
         close = false;
         methodLength = 0;
@@ -92,6 +115,7 @@ final class RequestClassifier {
 
     /** Records a reason found in a slot; the policy decides whether it refuses or closes. */
     void report(Slot slot, DesyncReason reason) {
+        anyFound = true;
         DesyncReason earlier = found[slot.ordinal()];
         if (earlier == null || reason.tier().compareTo(earlier.tier()) > 0) {
             found[slot.ordinal()] = reason;
@@ -210,12 +234,9 @@ final class RequestClassifier {
     // field lines
 
     void startField() {
-        nameLength = 0;
         nameFirst = -1;
-        transferEncoding.reset();
-        contentLength.reset();
-        connection.reset();
-        upgrade.reset();
+        nameStarted = false;
+        nameSettled = false;
     }
 
     void nameByte(int b) {
@@ -232,17 +253,49 @@ final class RequestClassifier {
         if (nameFirst < 0 && !HttpChars.isBlank(b)) {
             nameFirst = b;
         }
-        nameLength++;
-        transferEncoding.accept(b);
-        contentLength.accept(b);
-        connection.accept(b);
-        upgrade.accept(b);
+        if (nameSettled) {
+            return;
+        }
+        if (nameStarted) {
+            for (int left = resembled; left != 0; left &= left - 1) {
+                int i = Integer.numberOfTrailingZeros(left);
+                resemblances[i].accept(b);
+                if (resemblances[i].isDistant()) {
+                    resembled &= ~(1 << i);
+                }
+            }
+        } else {
+            // most names are told apart from every name that matters by their first byte: only the others run
+            nameStarted = true;
+            resembled = RESEMBLED_AFTER_FIRST_BYTE[b];
+            for (int left = resembled; left != 0; left &= left - 1) {
+                Resemblance resemblance = resemblances[Integer.numberOfTrailingZeros(left)];
+                resemblance.reset();
+                resemblance.accept(b);
+            }
+        }
+        nameSettled = resembled == 0;
+    }
+
+    /**
+     * Whether a name starting with this byte is settled by it: a token byte, after which the name can resemble none
+     * of the names that matter. Of such a field, only the classes of its bytes are judged.
+     */
+    static boolean settlesName(int b) {
+        return RESEMBLED_AFTER_FIRST_BYTE[b] == 0 && HttpChars.NAME[b] == HttpChars.FINE;
     }
 
     /** Whether more token bytes of the name can change nothing: it resembles none of the names that matter. */
     boolean nameSettled() {
-        return transferEncoding.isDistant() && contentLength.isDistant() && connection.isDistant()
-                && upgrade.isDistant();
+        return nameSettled;
+    }
+
+    /**
+     * The bytes that, fed next, would change nothing but by their own class (those {@link HttpChars#FINE} in the
+     * table), or null while every byte counts: a feeder may skip a run of them.
+     */
+    byte @Nullable [] plainNameBytes() {
+        return nameSettled ? HttpChars.NAME : null;
     }
 
     /**
@@ -251,12 +304,18 @@ final class RequestClassifier {
      * @return what the field is; its value bytes matter to the rules only when it is not {@link Field#OTHER}
      */
     Field endName() {
-        Resemblance.Result te = transferEncoding.result();
-        Resemblance.Result cl = te == Resemblance.Result.DISTANT ? contentLength.result() : Resemblance.Result.DISTANT;
         field = Field.OTHER;
         if (nameFirst < 0 || nameFirst == ':') {
             report(Slot.FIELDS, DesyncReason.EMPTY_HEADER);
-        } else if (te == Resemblance.Result.RESEMBLES || cl == Resemblance.Result.RESEMBLES) {
+            return field;
+        }
+        if (nameSettled) {
+            return field;
+        }
+        Resemblance.Result te = result(TRANSFER_ENCODING_NAME);
+        Resemblance.Result cl = te == Resemblance.Result.DISTANT ? result(CONTENT_LENGTH_NAME)
+                : Resemblance.Result.DISTANT;
+        if (te == Resemblance.Result.RESEMBLES || cl == Resemblance.Result.RESEMBLES) {
             report(Slot.FIELDS, DesyncReason.SUSPICIOUS_HEADER);
         } else if (te == Resemblance.Result.IDENTICAL) {
             field = Field.TRANSFER_ENCODING;
@@ -264,14 +323,24 @@ final class RequestClassifier {
         } else if (cl == Resemblance.Result.IDENTICAL) {
             field = Field.CONTENT_LENGTH;
             lengths.startField();
-        } else if (connection.result() == Resemblance.Result.IDENTICAL) {
+        } else if (result(CONNECTION_NAME) == Resemblance.Result.IDENTICAL) {
             field = Field.CONNECTION;
             connectionOptions.startField();
-        } else if (upgrade.result() == Resemblance.Result.IDENTICAL) {
+        } else if (result(UPGRADE_NAME) == Resemblance.Result.IDENTICAL) {
             field = Field.UPGRADE;
             upgradeAsked = true;
         }
         return field;
+    }
+
+    /** How close the name is to the name that matters at {@code index} in {@link #NAMES}. */
+    private Resemblance.Result result(int index) {
+        return (resembled & 1 << index) != 0 ? resemblances[index].result() : Resemblance.Result.DISTANT;
+    }
+
+    /** Like {@link #plainNameBytes()}, for the value: every byte of a field that is not one of those that matter. */
+    byte @Nullable [] plainValueBytes() {
+        return field == Field.OTHER ? HttpChars.VALUE : null;
     }
 
     void valueByte(int b) {
@@ -302,6 +371,9 @@ final class RequestClassifier {
 
     /** Judges a field's value once its line ended, and what it means together with the fields before it. */
     void endField() {
+        if (field == Field.OTHER) {
+            return;
+        }
         switch (field) {
             case TRANSFER_ENCODING:
                 codings.endField();
@@ -394,6 +466,9 @@ final class RequestClassifier {
     /** The request's classification: the highest tier found, the first found at that tier in the ALB's order. */
     DesyncReason classification() {
         DesyncReason worst = DesyncReason.COMPLIANT;
+        if (!anyFound) {
+            return worst;
+        }
         for (DesyncReason reason : found) {
             if (reason != null && reason.tier().compareTo(worst.tier()) > 0) {
                 worst = reason;
@@ -415,6 +490,18 @@ final class RequestClassifier {
     /** Whether the request asked to switch protocols (an Upgrade field). */
     boolean asksUpgrade() {
         return upgradeAsked;
+    }
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            for (int i = 0; i < NAMES.length; i++) {
+                Resemblance first = new Resemblance(NAMES[i]);
+                first.accept(b);
+                if (!first.isDistant()) {
+                    RESEMBLED_AFTER_FIRST_BYTE[b] |= (byte) (1 << i);
+                }
+            }
+        }
     }
 
     private static byte[] bytes(String word) {

@@ -120,19 +120,40 @@ public final class RequestCompliance {
 
     /**
      * Feeds one field line. Behind a guard only the bytes that tell what the field is, and the values of the fields
-     * that matter, are fed: the guard judged every byte already.
+     * that matter, are fed: the guard judged every byte already. Without one, runs of bytes the rules call plain
+     * are only checked against their table.
      */
     private static void field(RequestClassifier rules, String name, String value, boolean guarded) {
-        rules.startField();
-        for (int i = 0; i < name.length() && !(guarded && rules.nameSettled()); i++) {
-            rules.nameByte(HttpChars.byteOf(name.charAt(i)));
+        if (guarded && !name.isEmpty() && RequestClassifier.settlesName(HttpChars.byteOf(name.charAt(0)))) {
+            // what is left to judge of such a field is its bytes' classes, which the guard judged
+            return;
         }
-        RequestClassifier.Field field = rules.endName();
-        if (!guarded || field != RequestClassifier.Field.OTHER) {
-            for (int i = 0; i < value.length(); i++) {
+        rules.startField();
+        for (int i = 0; i < name.length(); i = skipPlain(name, i + 1, rules.plainNameBytes())) {
+            rules.nameByte(HttpChars.byteOf(name.charAt(i)));
+            if (guarded && rules.nameSettled()) {
+                break;
+            }
+        }
+        rules.endName();
+        byte[] plain = rules.plainValueBytes();
+        if (!guarded || plain == null) {
+            for (int i = skipPlain(value, 0, plain); i < value.length(); i = skipPlain(value, i + 1, plain)) {
                 rules.valueByte(HttpChars.byteOf(value.charAt(i)));
             }
         }
         rules.endField();
+    }
+
+    /**
+     * The index of the first char from {@code from} on whose byte is not plain by the table (see
+     * {@link RequestClassifier#plainNameBytes()}), or the length; {@code from} itself without a table.
+     */
+    private static int skipPlain(String text, int from, byte @Nullable [] plain) {
+        int i = from;
+        while (plain != null && i < text.length() && plain[HttpChars.byteOf(text.charAt(i))] == HttpChars.FINE) {
+            i++;
+        }
+        return i;
     }
 }

@@ -4,7 +4,10 @@ import io.albtarget.Verdict;
 import io.albtarget.host.HostPolicy;
 import io.albtarget.http.RequestClassifier.Field;
 import io.albtarget.http.RequestClassifier.Slot;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +37,8 @@ public final class RequestHeadGuard {
     private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HTTP_1 = "HTTP/1.".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_CHUNK_SIZE_DIGITS = 15;
+    /** 8 bytes of an array read as one long, to skip ordinary values a word at a time. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** How much of a target that is not origin-form is kept to judge its authority. */
     private static final int AUTHORITY_BYTES = 1024;
 
@@ -51,7 +56,12 @@ public final class RequestHeadGuard {
         PASS_THROUGH, REFUSED
     }
 
+    /** How much of a direct buffer is read into an array at a time. */
+    private static final int PIECE_BYTES = 1024;
+
     private final RequestClassifier rules;
+    /** Where a direct buffer's bytes are read to be scanned, made on first need: servers on heap buffers never do. */
+    private byte @Nullable [] piece;
     /** The start of a target that is not origin-form, made on first need: the ALB itself sends origin-form. */
     private byte @Nullable [] authority;
     private int authorityLength;
@@ -65,7 +75,6 @@ public final class RequestHeadGuard {
     private boolean versionJudged;
     private Field field;
     private Field previousField;
-    private boolean nameSettled;
     private long remaining;
     private int chunkDigits;
     private boolean upgrade;
@@ -150,20 +159,23 @@ public final class RequestHeadGuard {
      * @return the absolute index of the first refused byte, or -1 if every byte may reach the server
      */
     public int scan(ByteBuffer buffer, int from, int to) {
+        pendingAt = -1;
         if (buffer.hasArray()) {
             int offset = buffer.arrayOffset();
-            int found = scan(buffer.array(), offset + from, offset + to);
-            return found < 0 ? -1 : found - offset;
+            return scanFrom(buffer.array(), offset + from, offset + to, -offset);
         }
-        pendingAt = -1;
-        for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            byte[] plain = plainBytes();
-            while (plain != null && i < to && plain[buffer.get(i) & 0xff] == HttpChars.FINE) {
-                i++;
+        // a direct buffer is read a piece at a time into an array; body bytes are skipped without being read
+        if (piece == null) {
+            piece = new byte[PIECE_BYTES];
+        }
+        for (int at = next(from, to); at < to; at = next(at, to)) {
+            int length = Math.min(to - at, piece.length);
+            buffer.get(at, piece, 0, length);
+            int refused = scanFrom(piece, 0, length, at);
+            if (refused >= 0) {
+                return refused;
             }
-            if (i < to && !accept(buffer.get(i) & 0xff, i)) {
-                return refusedAt(i);
-            }
+            at += length;
         }
         return -1;
     }
@@ -175,16 +187,159 @@ public final class RequestHeadGuard {
      */
     public int scan(byte[] bytes, int from, int to) {
         pendingAt = -1;
+        return scanFrom(bytes, from, to, 0);
+    }
+
+    /**
+     * Scans {@code bytes[from, to)}, which hold the input from index {@code from + shift} on.
+     *
+     * @return the input index of the first refused byte, or -1 if every byte may reach the server
+     */
+    private int scanFrom(byte[] bytes, int from, int to, int shift) {
         for (int i = next(from, to); i < to; i = next(i + 1, to)) {
-            byte[] plain = plainBytes();
-            while (plain != null && i < to && plain[bytes[i] & 0xff] == HttpChars.FINE) {
-                i++;
+            if (state == State.REQUEST_LINE_START) {
+                i = ordinaryRequestLine(bytes, i, to);
             }
-            if (i < to && !accept(bytes[i] & 0xff, i)) {
-                return refusedAt(i);
+            if (i >= 0 && state == State.LINE_START) {
+                i = ordinaryLines(bytes, i, to);
+            }
+            if (i < 0) {
+                return refusedAt(~i + shift);
+            }
+            i = skipPlain(bytes, i, to, plainBytes());
+            if (i < to && !accept(bytes[i] & 0xff, i + shift)) {
+                return refusedAt(i + shift);
             }
         }
         return -1;
+    }
+
+    /** The index of the first byte from {@code i} on that the table does not call fine, or {@code to}. */
+    private static int skipPlain(byte[] bytes, int i, int to, byte @Nullable [] plain) {
+        if (plain == HttpChars.VALUE) {
+            // most of a head is ordinary values: a word at a time, up to the first byte that may not be plain
+            while (i <= to - Long.BYTES) {
+                long flagged = HttpChars.notPrintableAscii((long) WORDS.get(bytes, i));
+                if (flagged != 0) {
+                    i += Long.numberOfTrailingZeros(flagged) >>> 3;
+                    break;
+                }
+                i += Long.BYTES;
+            }
+        }
+        while (plain != null && i < to && plain[bytes[i] & 0xff] == HttpChars.FINE) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Reads a request line from {@code i} on by runs rather than byte by byte, as long as it is an ordinary one, as
+     * the ALB sends: a method of token bytes, SP, an origin-form target, SP, a version, CR LF. Like
+     * {@link #ordinaryLines}, each byte that counts meets the handler it would meet byte by byte, and the first
+     * other byte, or the end of the read, is left to {@link #step} in the state it finds.
+     *
+     * @return the index of the first byte left to {@link #step}, or its complement when a handler refused that byte
+     */
+    private int ordinaryRequestLine(byte[] bytes, int i, int to) {
+        if (i == to || !refusal.isAccepted() || HttpChars.NAME[bytes[i] & 0xff] != HttpChars.FINE) {
+            return i;
+        }
+        // no CR or space read before awaits its meaning at the start of a line
+        pendingAt = -1;
+        rules.startHead();
+        state = State.METHOD;
+        for (; i < to && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE; i++) {
+            if (!method(bytes[i] & 0xff)) {
+                return ~i;
+            }
+        }
+        if (i + 1 >= to || bytes[i] != ' ' || bytes[i + 1] != '/') {
+            return i;
+        }
+        method(' ');
+        state = State.TARGET;
+        if (!target('/', ++i)) {
+            return ~i;
+        }
+        i = skipPlain(bytes, i + 1, to, plainBytes());
+        if (i == to || bytes[i] != ' ') {
+            return i;
+        }
+        if (!target(' ', i)) {
+            return ~i;
+        }
+        for (i++; i < to && bytes[i] != ' ' && bytes[i] != '\r' && bytes[i] != '\n'; i++) {
+            version(bytes[i] & 0xff, i);
+        }
+        if (i + 1 >= to || bytes[i] != '\r' || bytes[i + 1] != '\n') {
+            return i;
+        }
+        // CR then LF, as version() and REQUEST_LINE_CR take them: the CR awaits no meaning once the LF is read
+        return endRequestLine() ? i + 2 : ~(i + 1);
+    }
+
+    /**
+     * Reads the field lines from {@code i} on by runs rather than byte by byte, as long as they are ordinary, as the
+     * lines of most heads are: a name of token bytes, fed to the rules only until it is settled (see
+     * {@link RequestClassifier#nameSettled()}), a colon, a value of bytes the rules skip, CR LF. Each byte that
+     * counts meets the handler it would meet byte by byte; the first byte of any other line, or of a line the read
+     * cuts, is left to {@link #step} in the state it finds.
+     *
+     * @return the index of the first byte left to {@link #step}, or its complement ({@code ~index}) when a handler
+     *     refused that byte
+     */
+    private int ordinaryLines(byte[] bytes, int i, int to) {
+        while (i < to && refusal.isAccepted() && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE) {
+            // no CR or space read before awaits its meaning at the start of a line
+            pendingAt = -1;
+            int end = fieldNoRuleReads(bytes, i, to);
+            if (end > i) {
+                // only its bytes' classes mattered, and they are fine: nothing for the handlers to do
+                previousField = Field.OTHER;
+                i = end;
+                continue;
+            }
+            rules.startField();
+            state = State.NAME;
+            while (i < to && !rules.nameSettled() && HttpChars.NAME[bytes[i] & 0xff] == HttpChars.FINE) {
+                rules.nameByte(bytes[i++] & 0xff);
+            }
+            i = skipPlain(bytes, i, to, rules.plainNameBytes());
+            if (i == to || bytes[i] != ':') {
+                return i;
+            }
+            if (!name(':', i)) {
+                return ~i;
+            }
+            i = skipPlain(bytes, i + 1, to, rules.plainValueBytes());
+            if (i + 1 >= to || bytes[i] != '\r' || bytes[i + 1] != '\n') {
+                return i;
+            }
+            // CR then LF, as value() and VALUE_CR take them: the CR awaits no meaning once the LF is read
+            if (!endField()) {
+                return ~(i + 1);
+            }
+            i += 2;
+        }
+        return i;
+    }
+
+    /**
+     * The index after the field line from {@code i} when the read holds all of it and no rule reads it: its name
+     * is settled by its first byte (see {@link RequestClassifier#settlesName}) and of token bytes only, its value
+     * of bytes the rules skip; otherwise {@code i}.
+     */
+    private static int fieldNoRuleReads(byte[] bytes, int i, int to) {
+        if (!RequestClassifier.settlesName(bytes[i] & 0xff)) {
+            return i;
+        }
+        int colon = skipPlain(bytes, i + 1, to, HttpChars.NAME);
+        if (colon == to || bytes[colon] != ':') {
+            return i;
+        }
+        int end = skipPlain(bytes, colon + 1, to, HttpChars.VALUE);
+        return end + 1 < to && bytes[end] == '\r' && bytes[end + 1] == '\n' ? end + 2 : i;
     }
 
     /** The refused byte: the CR or space that led to the refusal when it came in this scan, else this one. */
@@ -198,22 +353,20 @@ public final class RequestHeadGuard {
      * or null when every byte must be looked at.
      */
     private byte @Nullable [] plainBytes() {
-        if (!refusal.isAccepted()) {
-            return null;
+        // asked before every byte the rules look at: the likeliest states first, without a switch's table
+        if (state == State.VALUE) {
+            return refusal.isAccepted() ? rules.plainValueBytes() : null;
         }
-        switch (state) {
-            case TARGET:
-                // the first bytes may still make the HTTP/2 preface or a version standing where the target goes, and
-                // a target that is not origin-form is kept until it ends
-                return connectionStart || targetHttp1Matched == targetLength || authorityLength > 0 ? null
-                        : HttpChars.TARGET;
-            case VALUE:
-                return field == Field.OTHER ? HttpChars.VALUE : null;
-            case NAME:
-                return nameSettled ? HttpChars.NAME : null;
-            default:
-                return null;
+        if (state == State.NAME) {
+            return refusal.isAccepted() ? rules.plainNameBytes() : null;
         }
+        if (state == State.TARGET) {
+            // the first bytes may still make the HTTP/2 preface or a version standing where the target goes, and
+            // a target that is not origin-form is kept until it ends
+            return prefaceMatched < PREFACE.length || targetHttp1Matched == targetLength || authorityLength > 0
+                    || !refusal.isAccepted() ? null : HttpChars.TARGET;
+        }
+        return null;
     }
 
     /** The index of the next byte to look at: {@code i}, past body bytes, or {@code to} once in pass-through. */
@@ -543,7 +696,6 @@ public final class RequestHeadGuard {
                 return decided();
             default:
                 rules.startField();
-                nameSettled = false;
                 state = State.NAME;
                 return name(b, -1);
         }
@@ -564,7 +716,6 @@ public final class RequestHeadGuard {
                 return unfollowable(Slot.PARSE, DesyncReason.MISSING_HEADER_COLON);
             default:
                 rules.nameByte(b);
-                nameSettled = rules.nameSettled();
                 return decided();
         }
     }

@@ -60,6 +60,10 @@ final class Resemblance {
     }
 
     void accept(int b) {
+        if (state == State.DISTANT) {
+            // no byte can change the verdict, and the length no longer matters
+            return;
+        }
         length++;
         switch (state) {
             case LEADING:

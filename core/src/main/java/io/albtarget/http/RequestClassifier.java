@@ -163,18 +163,20 @@ final class RequestClassifier {
     }
 
     void targetByte(int b) {
-        switch (HttpChars.TARGET[b]) {
-            case HttpChars.BAD:
-                report(Slot.TARGET, DesyncReason.BAD_URI);
-                break;
-            case HttpChars.SPACE:
-                report(Slot.TARGET, DesyncReason.SPACE_IN_URI);
-                break;
-            case HttpChars.NON_COMPLIANT:
-                report(Slot.TARGET, DesyncReason.AMBIGUOUS_URI);
-                break;
-            default:
-                break;
+        byte kind = HttpChars.TARGET[b];
+        if (kind == HttpChars.SPACE) {
+            report(Slot.TARGET, DesyncReason.SPACE_IN_URI);
+        } else {
+            reportKind(kind, Slot.TARGET, DesyncReason.BAD_URI, DesyncReason.AMBIGUOUS_URI);
+        }
+    }
+
+    /** Reports a byte of the class {@code kind} in an {@link HttpChars} table, with the slot's reason for it. */
+    private void reportKind(byte kind, Slot slot, DesyncReason bad, DesyncReason nonCompliant) {
+        if (kind == HttpChars.BAD) {
+            report(slot, bad);
+        } else if (kind == HttpChars.NON_COMPLIANT) {
+            report(slot, nonCompliant);
         }
     }
 
@@ -240,16 +242,7 @@ final class RequestClassifier {
     }
 
     void nameByte(int b) {
-        switch (HttpChars.NAME[b]) {
-            case HttpChars.BAD:
-                report(Slot.FIELDS, DesyncReason.BAD_HEADER);
-                break;
-            case HttpChars.NON_COMPLIANT:
-                report(Slot.FIELDS, DesyncReason.NON_COMPLIANT_HEADER);
-                break;
-            default:
-                break;
-        }
+        reportKind(HttpChars.NAME[b], Slot.FIELDS, DesyncReason.BAD_HEADER, DesyncReason.NON_COMPLIANT_HEADER);
         if (nameFirst < 0 && !HttpChars.isBlank(b)) {
             nameFirst = b;
         }
@@ -344,16 +337,7 @@ final class RequestClassifier {
     }
 
     void valueByte(int b) {
-        switch (HttpChars.VALUE[b]) {
-            case HttpChars.BAD:
-                report(Slot.FIELDS, DesyncReason.BAD_HEADER);
-                break;
-            case HttpChars.NON_COMPLIANT:
-                report(Slot.FIELDS, DesyncReason.NON_COMPLIANT_HEADER);
-                break;
-            default:
-                break;
-        }
+        reportKind(HttpChars.VALUE[b], Slot.FIELDS, DesyncReason.BAD_HEADER, DesyncReason.NON_COMPLIANT_HEADER);
         switch (field) {
             case TRANSFER_ENCODING:
                 codings.accept(b);

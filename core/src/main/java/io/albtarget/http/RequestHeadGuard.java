@@ -596,7 +596,6 @@ public final class RequestHeadGuard {
 
     private boolean version(int b, int index) {
         matchPreface(b);
-        versionSeen = true;
         switch (b) {
             case ' ':
                 pendingAt = index;
@@ -610,6 +609,8 @@ public final class RequestHeadGuard {
                 rules.report(Slot.PARSE, DesyncReason.NON_CRLF_LINE_TERMINATION);
                 return endRequestLine();
             default:
+                // only a byte makes a version: a line that ends in a space after its target has none (HTTP/0.9)
+                versionSeen = true;
                 rules.versionByte(b);
                 return true;
         }

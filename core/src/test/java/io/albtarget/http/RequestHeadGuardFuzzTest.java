@@ -47,7 +47,7 @@ class RequestHeadGuardFuzzTest {
         RequestHeadGuard split = new RequestHeadGuard(DesyncPolicy.of(mode));
         int refused = firstRefused(split, input, feed, reads);
 
-        String described = Printable.of(text);
+        String described = mode + ", " + feed + " in reads of " + Arrays.toString(reads) + ": " + Printable.of(text);
         if (!onlyPendingBytesBetween(input, expected, refused)) {
             assertThat(refused).as(described).isEqualTo(expected);
         }

@@ -270,6 +270,19 @@ class RequestHeadGuardTest {
             assertThat(guard.refusal()).isEqualTo(DesyncReason.NON_COMPLIANT_VERSION.refusal());
         }
 
+        @ParameterizedTest
+        @EnumSource(AlbSettings.DesyncMitigationMode.class)
+        void aSpaceAfterTheTargetAndNoVersionIsHttp09AndRefusedInEveryMode(AlbSettings.DesyncMitigationMode mode) {
+            String input = CLEAN_GET + "GET / \r\nX: y\r\n\r\n";
+            for (int[] reads : READS) {
+                RequestHeadGuard guard = new RequestHeadGuard(DesyncPolicy.of(mode));
+                int refused = firstRefused(guard, bytes(input), Feed.ARRAY, reads);
+                assertThat(refused).as("%s in reads of %s", mode, Arrays.toString(reads))
+                        .isBetween(CLEAN_GET.length() + 5, CLEAN_GET.length() + 7);
+                assertThat(guard.refusal()).isEqualTo(DesyncReason.NON_COMPLIANT_VERSION.refusal());
+            }
+        }
+
         @Test
         void foldedRequestAfterCleanOnesOnTheSameConnection() {
             String input = CLEAN_GET + CLEAN_GET + FOLDED_GET + CLEAN_GET;

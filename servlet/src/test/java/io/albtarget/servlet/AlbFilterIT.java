@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,13 +29,7 @@ class AlbFilterIT {
             server -> server.withAlbtarget(AlbSettings.defaults()));
 
     static Stream<Arguments> serversAndCases() {
-        List<Arguments> arguments = new ArrayList<>();
-        for (TestServers server : TestServers.selected().toList()) {
-            for (WireCase wireCase : WireCase.ALL) {
-                arguments.add(Arguments.of(server, wireCase));
-            }
-        }
-        return arguments.stream();
+        return TestServers.each(WireCase.ALL);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -54,13 +54,7 @@ class DesyncConformanceIT {
     }
 
     static Stream<Arguments> serversAndCases() {
-        List<Arguments> arguments = new ArrayList<>();
-        for (TestServers server : TestServers.selected().toList()) {
-            for (Expected expected : expectations()) {
-                arguments.add(Arguments.of(server, expected));
-            }
-        }
-        return arguments.stream();
+        return TestServers.each(expectations());
     }
 
     @ParameterizedTest(name = "{0}: {1}")

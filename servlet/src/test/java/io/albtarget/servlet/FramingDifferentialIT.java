@@ -70,13 +70,7 @@ class FramingDifferentialIT {
     }
 
     static Stream<Arguments> serversAndVariants() {
-        List<Arguments> arguments = new ArrayList<>();
-        for (TestServers server : TestServers.selected().toList()) {
-            for (Variant variant : variants()) {
-                arguments.add(Arguments.of(server, variant));
-            }
-        }
-        return arguments.stream();
+        return TestServers.each(variants());
     }
 
     @AfterAll

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -38,6 +39,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The three servlet containers, started on 127.0.0.1 and an ephemeral port, either as they come (no albtarget)
@@ -98,6 +100,11 @@ enum TestServers {
         String names = System.getProperty("albtarget.servers", "").strip();
         return names.isEmpty() ? Stream.of(values())
                 : Arrays.stream(names.split(",")).map(String::strip).map(TestServers::valueOf);
+    }
+
+    /** Every selected server with every one of the cases, as test arguments (server, case). */
+    static Stream<Arguments> each(List<?> cases) {
+        return selected().flatMap(server -> cases.stream().map(c -> Arguments.of(server, c)));
     }
 
     /** The server with albtarget's guard and a filter with these settings. */

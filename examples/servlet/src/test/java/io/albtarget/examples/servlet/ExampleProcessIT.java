@@ -210,12 +210,14 @@ class ExampleProcessIT {
     @Test
     void sigtermDuringTheKeepAliveMeasurementReportsItNotMeasured() throws Exception {
         start(Map.of("ALB_IDLE_TIMEOUT", "30s", "ALB_KEEP_ALIVE_MARGIN", "2s", "ALB_DRAIN_WAIT", "2s"));
-        awaitLine(Duration.ofSeconds(10), "albtarget self-check of http://127.0.0.1:" + port, "as the ALB sees it");
+        awaitLine(Duration.ofSeconds(10), "albtarget self-check: measuring the server's idle timeout");
 
         sigterm();
         String measured = awaitLine(Duration.ofSeconds(10), "keep-alive.measured");
         awaitExit(Duration.ofSeconds(30));
-        assertThat(measured).contains("SKIP").contains("stopped before the measurement ended");
+        // the signal may reach the self-check between that line and the measurement's first byte (on a busy
+        // machine it did): either way the finding is a SKIP that says so, never a judgement of the shutdown's close
+        assertThat(measured).contains("SKIP").containsPattern("stopped before the measurement (began|ended)");
         assertThat(printed).noneMatch(line -> line.contains("WARN keep-alive.measured"))
                 .noneMatch(line -> line.contains("FAIL keep-alive.measured"));
     }

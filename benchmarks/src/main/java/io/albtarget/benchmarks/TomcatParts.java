@@ -1,6 +1,7 @@
 package io.albtarget.benchmarks;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
 import io.albtarget.servlet.AlbFilter;
 import io.albtarget.servlet.tomcat.AlbTomcat;
 import jakarta.servlet.http.HttpServlet;
@@ -65,7 +66,9 @@ public final class TomcatParts {
         if (part == Part.EMPTY_FILTER) {
             AlbTomcat.addFilterFirst(context, (request, response, chain) -> chain.doFilter(request, response));
         } else if (part == Part.FILTER || part == Part.ALL) {
-            AlbTomcat.addFilterFirst(context, new AlbFilter(settings));
+            AlbTarget target = AlbTarget.create(settings);
+            target.start();
+            AlbTomcat.addFilterFirst(context, new AlbFilter(target));
         }
         Tomcat.addServlet(context, "hello", new Hello()).addMapping("/");
         tomcat.start();

@@ -1,6 +1,7 @@
 package io.albtarget.servlet;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
 import io.albtarget.Verdict;
 import io.albtarget.health.AlbHealth;
 import io.albtarget.health.Drain;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,22 +33,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It answers the ALB's health check itself, on {@code alb.health-check.path}: no other filter, servlet, session
  * or security runs for it (see {@link AlbHealth}). It counts requests in flight and, once the drain runs, answers
- * health with 503 while closing the connections of every other response (see {@link Drain}). The drain runs on JVM
- * shutdown (SIGTERM) through a shutdown hook the filter registers, when the servlet context is destroyed (then
- * without the wait: the server is stopping already), or when the application calls {@code drain().run()}. Health
- * and drain are also published as servlet-context attributes named after their classes, for filters the container
- * created.
+ * health with 503 while closing the connections of every other response (see {@link Drain}).
  *
- * <p>When the albtarget-servlet jar is on the class path of a container that runs
- * {@code ServletContainerInitializer}s, the filter registers itself first in the chain. Elsewhere, add it:
+ * <p>The filter serves an {@link AlbTarget}. Whoever owns the server owns the target, and with it the lifecycle:
  * <pre>{@code
- * context.addFilter("albtarget", new AlbFilter(AlbSettings.bind(properties, System.getenv())))
- *        .addMappingForUrlPatterns(null, false, "/*");
+ * AlbTarget target = AlbTarget.create(AlbSettings.bind(properties, System.getenv()));
+ * context.addFilter("albtarget", new AlbFilter(target)).addMappingForUrlPatterns(null, false, "/*");
+ * // once the server listens:     target.start();
+ * // before the server stops:     target.drain().run();
  * }</pre>
  *
- * <p>A filter built with the no-argument constructor binds its settings when initialised, from its init-params,
- * then the context's init-params, then system properties, then {@code ALB_*} environment variables; an invalid
- * value fails initialisation with a message naming the setting, the allowed range and the value.
+ * <p>With no code at all (the albtarget-servlet jar in a container that runs {@code ServletContainerInitializer}s,
+ * or the filter named in {@code web.xml}), the filter built with the no-argument constructor owns a target of its
+ * own: it binds the settings when initialised, from its init-params, then the context's init-params, then system
+ * properties, then {@code ALB_*} environment variables (an invalid value fails initialisation with a message naming
+ * the setting, the allowed range and the value); it starts the target at once, drains it on JVM shutdown (SIGTERM)
+ * through a shutdown hook, and drains it without the wait when the servlet context is destroyed (the server is
+ * stopping already). Its target is published as the servlet-context attribute named after {@link AlbTarget}.
  *
  * <p>Only one albtarget filter acts per servlet context: a second one passes requests through.
  */
@@ -55,56 +58,65 @@ public final class AlbFilter implements Filter {
     private static final Log LOG = Log.of(AlbFilter.class);
     private static final String ACTIVE = AlbFilter.class.getName() + ".active";
 
-    private final @Nullable AlbSettings given;
+    private final @Nullable AlbTarget given;
     private volatile @Nullable Active active;
 
-    /** What an acting filter holds; absent while switched off or passing through. */
-    private record Active(RequestCompliance compliance, AlbHealth health, Drain drain, Thread shutdownHook) {
+    /** What an acting filter serves, and the shutdown hook of a target it owns. */
+    private record Active(AlbTarget target, @Nullable Thread shutdownHook) {
     }
 
-    /** A filter whose settings are bound from init-params, system properties and environment variables. */
+    /**
+     * A filter that owns its target: settings bound from init-params, system properties and environment variables,
+     * started at once, drained on JVM shutdown.
+     */
     public AlbFilter() {
         this.given = null;
     }
 
-    /** A filter with these settings. */
-    public AlbFilter(AlbSettings settings) {
-        this.given = settings;
+    /** A filter that serves a target someone else owns, starts and drains. */
+    public AlbFilter(AlbTarget target) {
+        this.given = Objects.requireNonNull(target, "'target' must not be null");
     }
 
     /**
-     * Binds the settings and builds the rules.
+     * Takes up the target, or binds the settings and makes one.
      *
      * @throws ServletException if a setting is invalid
      */
     @Override
     public void init(FilterConfig config) throws ServletException {
+        ServletContext context = config.getServletContext();
+        if (context.getAttribute(ACTIVE) != null) {
+            LOG.info("albtarget filter '" + config.getFilterName() + "' passes requests through: another"
+                    + " albtarget filter already acts in this context");
+            return;
+        }
+        if (given != null) {
+            act(context, config, new Active(given, null));
+            return;
+        }
         AlbSettings settings;
         try {
-            settings = given != null ? given : ServletSettings.bind(config);
+            settings = ServletSettings.bind(config);
             if (!settings.enabled()) {
                 LOG.info("albtarget is switched off (alb.enabled=false)");
                 return;
             }
-            ServletContext context = config.getServletContext();
-            if (context.getAttribute(ACTIVE) != null) {
-                LOG.info("albtarget filter '" + config.getFilterName() + "' passes requests through: another"
-                        + " albtarget filter already acts in this context");
-                return;
-            }
-            AlbHealth health = AlbHealth.create(settings);
-            Drain drain = Drain.of(settings, health);
-            Thread hook = new Thread(drain::run, "albtarget-drain");
-            active = new Active(RequestCompliance.of(settings), health, drain, hook);
+            AlbTarget target = AlbTarget.create(settings);
+            Thread hook = new Thread(target.drain()::run, "albtarget-drain");
+            act(context, config, new Active(target, hook));
             Runtime.getRuntime().addShutdownHook(hook);
-            context.setAttribute(ACTIVE, config.getFilterName());
-            context.setAttribute(AlbHealth.class.getName(), health);
-            context.setAttribute(Drain.class.getName(), drain);
-            health.markServing();
+            target.start();
         } catch (IllegalArgumentException e) {
             throw new ServletException("albtarget: " + e.getMessage(), e);
         }
-        LOG.debug(() -> "albtarget filter active with " + settings);
+    }
+
+    private void act(ServletContext context, FilterConfig config, Active acting) {
+        active = acting;
+        context.setAttribute(ACTIVE, config.getFilterName());
+        context.setAttribute(AlbTarget.class.getName(), acting.target());
+        LOG.debug(() -> "albtarget filter active with " + acting.target().settings());
     }
 
     @Override
@@ -117,7 +129,8 @@ public final class AlbFilter implements Filter {
         }
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse httpResponse = (HttpServletResponse) response;
-        Verdict verdict = acting.compliance().judge(new ServletRequestView(http));
+        AlbTarget target = acting.target();
+        Verdict verdict = target.compliance().judge(new ServletRequestView(http));
         if (!verdict.isAccepted()) {
             LOG.debug(() -> "rejected a request from " + http.getRemoteAddr() + ": " + verdict);
             reject(httpResponse, verdict);
@@ -127,13 +140,13 @@ public final class AlbFilter implements Filter {
             httpResponse.setHeader("Connection", "close");
         }
         String path = http.getRequestURI();
-        AlbHealth health = acting.health();
+        AlbHealth health = target.health();
         if (health.isHealthCheckPath(path)
                 && health.isHealthCheck(http.getMethod(), path, http.getHeader("User-Agent"))) {
             answer(http, httpResponse, health.answer());
             return;
         }
-        Drain drain = acting.drain();
+        Drain drain = target.drain();
         drain.requestStarted();
         try {
             if (drain.closesConnections()) {
@@ -158,24 +171,13 @@ public final class AlbFilter implements Filter {
     }
 
     /**
-     * The health of this filter's target: register indicators, or mark it serving or draining.
+     * The target this filter serves: its health (register indicators there), its drain.
      *
      * @throws IllegalStateException if the filter is not initialised, switched off, or passing requests through
      *     to another albtarget filter
      */
-    public AlbHealth health() {
-        return acting().health();
-    }
-
-    /**
-     * The drain sequence of this filter's target, e.g. for a shutdown hook:
-     * {@code Runtime.getRuntime().addShutdownHook(filter.drain().shutdownHook(server::stop))}.
-     *
-     * @throws IllegalStateException if the filter is not initialised, switched off, or passing requests through
-     *     to another albtarget filter
-     */
-    public Drain drain() {
-        return acting().drain();
+    public AlbTarget target() {
+        return acting().target();
     }
 
     private Active acting() {
@@ -197,17 +199,22 @@ public final class AlbFilter implements Filter {
         response.flushBuffer();
     }
 
-    /** Health turns 503, and in-flight requests get up to {@code alb.drain.timeout} to finish. */
+    /**
+     * A target the filter owns drains without the wait: health turns 503, and in-flight requests get up to
+     * {@code alb.drain.timeout} to finish. A target someone else owns is theirs to drain.
+     */
     @Override
     public void destroy() {
         Active acting = active;
-        if (acting != null) {
-            acting.drain().runWithoutWait();
-            try {
-                Runtime.getRuntime().removeShutdownHook(acting.shutdownHook());
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down already; the hook has run or will return at once, the drain being over
-            }
+        Thread hook = acting == null ? null : acting.shutdownHook();
+        if (acting == null || hook == null) {
+            return;
+        }
+        acting.target().drain().runWithoutWait();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already; the hook has run or will return at once, the drain being over
         }
     }
 }

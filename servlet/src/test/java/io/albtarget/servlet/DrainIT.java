@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
 import io.albtarget.health.Drain;
 import io.albtarget.health.HealthState;
 import java.time.Duration;
@@ -42,12 +43,13 @@ class DrainIT {
         heldRequestIsWaitedFor(server, "/?async-twice");
     }
 
-    private static void heldRequestIsWaitedFor(TestServers server, String target) throws Exception {
-        AlbFilter filter = new AlbFilter(SETTINGS);
-        try (TestServers.Running running = server.withAlbtarget(SETTINGS, filter);
+    private static void heldRequestIsWaitedFor(TestServers server, String path) throws Exception {
+        AlbTarget target = AlbTarget.create(SETTINGS);
+        target.start();
+        try (TestServers.Running running = server.withAlbtarget(target);
                 RawHttp held = RawHttp.connect(running.port())) {
-            Drain drain = filter.drain();
-            held.send("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + running.port()
+            Drain drain = target.drain();
+            held.send("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + running.port()
                     + "\r\nContent-Length: 4\r\nConnection: close\r\n\r\nab");
             awaitValue(drain::inFlight, 1);
 
@@ -56,14 +58,14 @@ class DrainIT {
                     .as("the drain still waits for the held request a second after alb.drain.wait")
                     .isInstanceOf(TimeoutException.class);
             assertThat(drain.inFlight()).isEqualTo(1);
-            assertThat(filter.health().state()).isEqualTo(HealthState.DRAINING);
+            assertThat(target.health().state()).isEqualTo(HealthState.DRAINING);
 
             RawHttp.Response response = held.send("cd").read();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("X-Body-Length")).isEqualTo("4");
             drained.get(10, TimeUnit.SECONDS);
             assertThat(drain.inFlight()).isZero();
-            assertThat(filter.health().state()).isEqualTo(HealthState.STOPPED);
+            assertThat(target.health().state()).isEqualTo(HealthState.STOPPED);
         }
     }
 

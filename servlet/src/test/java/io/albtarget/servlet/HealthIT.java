@@ -3,7 +3,9 @@ package io.albtarget.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
 import io.albtarget.SuccessCodes;
+import io.albtarget.health.HealthState;
 import io.albtarget.spi.HealthIndicator;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -60,14 +62,30 @@ class HealthIT {
     }
 
     @ServerTest
+    @DisplayName("the target's owner starts it and drains it: the filter and the server's stop do neither")
+    void theOwnerStartsAndDrainsTheTarget(TestServers server) {
+        AlbTarget target = AlbTarget.create(AlbSettings.defaults());
+        try (TestServers.Running running = server.withAlbtarget(target)) {
+            RawHttp.Response starting = RawHttp.exchange(running.port(), albHealthCheck("/health", running.port()));
+            assertThat(starting.status()).isEqualTo(503);
+            assertThat(starting.body()).isEqualTo("{\"status\":\"STARTING\"}");
+            target.start();
+            assertThat(RawHttp.exchange(running.port(), albHealthCheck("/health", running.port())).status())
+                    .isEqualTo(200);
+        }
+        assertThat(target.health().state()).as("after the server stopped").isEqualTo(HealthState.SERVING);
+    }
+
+    @ServerTest
     @DisplayName("a hanging indicator cannot hold up the health answer past the deadline")
     void hangingIndicatorAnswersWithinTheDeadline(TestServers server) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AlbSettings settings = AlbSettings.builder().timeout(Duration.ofSeconds(2))
                 .healthDeadline(Duration.ofMillis(300)).build();
-        AlbFilter filter = new AlbFilter(settings);
-        try (TestServers.Running running = server.withAlbtarget(settings, filter)) {
-            filter.health().register(new HealthIndicator() {
+        AlbTarget target = AlbTarget.create(settings);
+        target.start();
+        try (TestServers.Running running = server.withAlbtarget(target)) {
+            target.health().register(new HealthIndicator() {
                 @Override
                 public String name() {
                     return "hangs";
@@ -95,8 +113,9 @@ class HealthIT {
     void drainKeepsServing(TestServers server) throws Exception {
         AlbSettings settings = AlbSettings.builder().drainWait(Duration.ofSeconds(2))
                 .drainTimeout(Duration.ofSeconds(5)).build();
-        AlbFilter filter = new AlbFilter(settings);
-        try (TestServers.Running running = server.withAlbtarget(settings, filter);
+        AlbTarget target = AlbTarget.create(settings);
+        target.start();
+        try (TestServers.Running running = server.withAlbtarget(target);
                 RawHttp keptAlive = RawHttp.connect(running.port())) {
             int port = running.port();
             String get = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n";
@@ -105,7 +124,7 @@ class HealthIT {
                     "GET /?ms=1500 HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n"));
             Thread.sleep(200);
 
-            CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> filter.drain().run());
+            CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> target.drain().run());
             long start = System.nanoTime();
             RawHttp.Response health;
             do {

@@ -1,6 +1,7 @@
 package io.albtarget.servlet;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
 import io.albtarget.servlet.jetty.AlbJetty;
 import io.albtarget.servlet.jetty.EmbeddedJetty;
 import io.albtarget.servlet.tomcat.AlbTomcat;
@@ -107,14 +108,22 @@ enum TestServers {
         return selected().flatMap(server -> cases.stream().map(c -> Arguments.of(server, c)));
     }
 
-    /** The server with albtarget's guard and a filter with these settings. */
+    /**
+     * The server with albtarget's guard and a filter serving a started target with these settings; switched off,
+     * the server as albtarget leaves it, with no filter.
+     */
     Running withAlbtarget(AlbSettings settings) {
-        return withAlbtarget(settings, new AlbFilter(settings));
+        if (!settings.enabled()) {
+            return starter.apply(settings, null);
+        }
+        AlbTarget target = AlbTarget.create(settings);
+        target.start();
+        return withAlbtarget(target);
     }
 
-    /** The server with albtarget's guard and tuning for these settings, and this filter. */
-    Running withAlbtarget(AlbSettings settings, AlbFilter filter) {
-        return starter.apply(settings, filter);
+    /** The server with albtarget's guard and tuning for the target's settings, and a filter serving the target. */
+    Running withAlbtarget(AlbTarget target) {
+        return starter.apply(target.settings(), new AlbFilter(target));
     }
 
     /** The server as it comes. */

@@ -8,7 +8,6 @@ import io.albtarget.check.Finding;
 import io.albtarget.check.Report;
 import io.albtarget.check.SelfCheck;
 import io.albtarget.check.Severity;
-import io.albtarget.servlet.AlbFilter;
 import io.albtarget.servlet.jetty.AlbJetty;
 import io.albtarget.servlet.jetty.EmbeddedJetty;
 import io.albtarget.servlet.tomcat.AlbTomcat;
@@ -57,7 +56,7 @@ final class AlbtargetSetupPassesSelfCheckIT {
         Connector everywhere = AlbTomcat.connector(0, SETTINGS);
         everywhere.setProperty("address", "0.0.0.0");
         try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(everywhere, context -> {
-            AlbTomcat.addFilterFirst(context, new AlbFilter(SETTINGS));
+            AlbTomcat.addFilterFirst(context, TestApps.albFilter(SETTINGS));
             Tomcat.addServlet(context, "app", TestApps.ok()).addMapping("/");
         })) {
             assertNoFailure(whole(AlbTomcat.selfCheck(tomcat.connector(), SETTINGS)),
@@ -72,7 +71,7 @@ final class AlbtargetSetupPassesSelfCheckIT {
             AlbJetty.apply(connector, SETTINGS);
         }, context -> {
             context.addServlet(new ServletHolder(TestApps.ok()), "/*");
-            context.addFilter(new FilterHolder(new AlbFilter(SETTINGS)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(TestApps.albFilter(SETTINGS)), "/*", EnumSet.of(DispatcherType.REQUEST));
         })) {
             assertNoFailure(whole(AlbJetty.selfCheck(jetty.connector(), SETTINGS)), "Jetty connector idleTimeout");
         }

@@ -1,7 +1,10 @@
 package io.albtarget.servlet.check;
 
+import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
 import io.albtarget.check.Finding;
 import io.albtarget.check.Report;
+import io.albtarget.servlet.AlbFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,6 +28,13 @@ final class TestApps {
         return report.findings().stream().filter(f -> f.id().equals(id)).reduce((a, b) -> {
             throw new AssertionError("two findings " + id + " in " + report.toText());
         }).orElseThrow(() -> new AssertionError("no finding " + id + " in " + report.toText()));
+    }
+
+    /** albtarget's filter, serving a target with these settings that is started already. */
+    static AlbFilter albFilter(AlbSettings settings) {
+        AlbTarget target = AlbTarget.create(settings);
+        target.start();
+        return new AlbFilter(target);
     }
 
     /** Answers every request with 200 and a short text body. */

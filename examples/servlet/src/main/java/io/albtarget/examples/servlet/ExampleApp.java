@@ -1,6 +1,7 @@
 package io.albtarget.examples.servlet;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
 import io.albtarget.check.SelfCheck;
 import io.albtarget.check.SelfCheckFailedException;
 import io.albtarget.servlet.AlbFilter;
@@ -22,6 +23,7 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.juli.ClassLoaderLogManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A plain embedded Tomcat 11 application behind albtarget: {@code /} answers {@code hello}, {@code /slow?ms=N}
@@ -50,26 +52,28 @@ public final class ExampleApp {
         }
         int port;
         AlbSettings settings;
+        @Nullable AlbTarget target;
         try {
             port = port(System.getenv().getOrDefault("PORT", "8080"));
             settings = AlbSettings.bind(systemProperties(), System.getenv());
+            target = settings.enabled() ? AlbTarget.create(settings) : null;
         } catch (IllegalArgumentException e) {
             System.err.println("albtarget example: " + e.getMessage());
             System.exit(2);
             return;
         }
-        AlbFilter filter = new AlbFilter(settings);
         Tomcat tomcat;
         try {
-            tomcat = start(port, settings, filter);
+            tomcat = start(port, settings, target);
         } catch (LifecycleException e) {
             System.err.println("albtarget example: " + startFailure(port, e));
             System.exit(1);
             return;
         }
         SelfCheck selfCheck = AlbTomcat.selfCheck(tomcat.getConnector(), settings);
-        if (settings.enabled()) {
-            stopOnSignals(tomcat, filter, selfCheck);
+        if (target != null) {
+            stopOnSignals(tomcat, target, selfCheck);
+            target.start();
         }
         System.out.println("albtarget example listening on port " + tomcat.getConnector().getLocalPort()
                 + " with " + settings);
@@ -96,14 +100,14 @@ public final class ExampleApp {
      * SIGTERM and Ctrl-C drain, then stop Tomcat, and a second one cuts the drain short; where the runtime keeps
      * the signals to itself, the drain runs in a shutdown hook, which a second signal cannot reach.
      */
-    private static void stopOnSignals(Tomcat tomcat, AlbFilter filter, SelfCheck selfCheck) {
+    private static void stopOnSignals(Tomcat tomcat, AlbTarget target, SelfCheck selfCheck) {
         try {
-            StopSignals.handle(new SignalStop(selfCheck::stop, filter.drain(), () -> stop(tomcat))::onSignal);
+            StopSignals.handle(new SignalStop(selfCheck::stop, target.drain(), () -> stop(tomcat))::onSignal);
         } catch (ReflectiveOperationException e) {
             Throwable reason = e instanceof InvocationTargetException thrown ? thrown.getCause() : e;
             System.out.println("albtarget example: the JVM keeps SIGTERM and SIGINT (" + reason + "); the drain"
                     + " runs in a shutdown hook, and a second signal cannot cut it short");
-            Runtime.getRuntime().addShutdownHook(filter.drain().shutdownHook(() -> stop(tomcat)));
+            Runtime.getRuntime().addShutdownHook(target.drain().shutdownHook(() -> stop(tomcat)));
             // the JVM runs its hooks together, and the drain closes no connection before its wait is over
             Runtime.getRuntime().addShutdownHook(new Thread(selfCheck::stop, "albtarget-self-check-stop"));
         }
@@ -121,7 +125,9 @@ public final class ExampleApp {
         }
     }
 
-    static Tomcat start(int port, AlbSettings settings, AlbFilter albFilter) throws IOException, LifecycleException {
+    /** Tomcat listening on the port, with albtarget's filter first in the chain when there is a target. */
+    static Tomcat start(int port, AlbSettings settings, @Nullable AlbTarget target)
+            throws IOException, LifecycleException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("albtarget-example").toString());
         Connector connector = AlbTomcat.connector(port, settings);
@@ -135,7 +141,9 @@ public final class ExampleApp {
         errors.setShowServerInfo(false);
         tomcat.getHost().getPipeline().addValve(errors);
         Context context = tomcat.addContext("", null);
-        AlbTomcat.addFilterFirst(context, albFilter);
+        if (target != null) {
+            AlbTomcat.addFilterFirst(context, new AlbFilter(target));
+        }
         Tomcat.addServlet(context, "hello", new HelloServlet()).addMapping("/");
         Tomcat.addServlet(context, "slow", new SlowServlet()).addMapping("/slow");
         try {

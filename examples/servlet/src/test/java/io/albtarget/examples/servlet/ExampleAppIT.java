@@ -3,7 +3,7 @@ package io.albtarget.examples.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
-import io.albtarget.servlet.AlbFilter;
+import io.albtarget.AlbTarget;
 import io.albtarget.servlet.RawHttp;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +17,9 @@ class ExampleAppIT {
 
     @BeforeAll
     static void start() throws Exception {
-        tomcat = ExampleApp.start(0, AlbSettings.defaults(), new AlbFilter(AlbSettings.defaults()));
+        AlbTarget target = AlbTarget.create(AlbSettings.defaults());
+        tomcat = ExampleApp.start(0, AlbSettings.defaults(), target);
+        target.start();
         port = tomcat.getConnector().getLocalPort();
     }
 

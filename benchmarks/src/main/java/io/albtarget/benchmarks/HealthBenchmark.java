@@ -1,8 +1,8 @@
 package io.albtarget.benchmarks;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.Answer;
 import io.albtarget.health.AlbHealth;
-import io.albtarget.health.HealthAnswer;
 import io.albtarget.spi.HealthIndicator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -41,7 +41,7 @@ public class HealthBenchmark extends ShortRun {
     }
 
     @Benchmark
-    public HealthAnswer answer() {
+    public Answer answer() {
         return health.answer();
     }
 

@@ -1,9 +1,11 @@
 package io.albtarget.health;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.Answer;
 import io.albtarget.internal.JsonText;
 import io.albtarget.spi.HealthIndicator;
 import io.albtarget.spi.HealthIndicator.Status;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * AlbHealth health = AlbHealth.create(settings);
  * health.register(new DatabaseIndicator(dataSource));
  * health.markServing();
- * HealthAnswer answer = health.answer();
+ * Answer answer = health.answer();
  * }</pre>
  *
  * <p>Instances are thread-safe.
@@ -54,9 +56,9 @@ public final class AlbHealth {
     });
 
     /** The answers that never change for a target group, made once so that answering allocates nothing. */
-    private final Map<HealthState, HealthAnswer> notServing = new EnumMap<>(HealthState.class);
-    private final HealthAnswer up;
-    private final HealthAnswer down;
+    private final Map<HealthState, Answer> notServing = new EnumMap<>(HealthState.class);
+    private final Answer up;
+    private final Answer down;
 
     private AlbHealth(AlbSettings settings) {
         this.settings = settings;
@@ -64,11 +66,17 @@ public final class AlbHealth {
         int query = configured.indexOf('?');
         this.path = query < 0 ? configured : configured.substring(0, query);
         for (HealthState s : HealthState.values()) {
-            notServing.put(s, new HealthAnswer(503, "{\"status\":\"" + s + "\"}"));
+            notServing.put(s, json(503, "{\"status\":\"" + s + "\"}"));
         }
         int healthy = settings.matcher().healthyCode();
-        this.up = new HealthAnswer(healthy, healthy == 204 ? "" : "{\"status\":\"UP\"}");
-        this.down = new HealthAnswer(503, "{\"status\":\"DOWN\"}");
+        this.up = json(healthy, healthy == 204 ? "" : "{\"status\":\"UP\"}");
+        this.down = json(503, "{\"status\":\"DOWN\"}");
+    }
+
+    /** A health answer: its JSON, never cached by anyone between the ALB and the target. */
+    private static Answer json(int status, String json) {
+        return Answer.of(status, "application/json", json.getBytes(StandardCharsets.UTF_8), "Cache-Control",
+                "no-store");
     }
 
     /** Health for a target group, with the indicators listed in {@code META-INF/services}. */
@@ -147,7 +155,7 @@ public final class AlbHealth {
      * The answer to a health check now; waits at most {@code alb.health.deadline} for indicators, and not at all
      * for an evaluation an earlier check started that is past its deadline already.
      */
-    public HealthAnswer answer() {
+    public Answer answer() {
         HealthState current = state.get();
         if (current != HealthState.SERVING) {
             return notServing.get(current);
@@ -180,7 +188,7 @@ public final class AlbHealth {
         if (details == null || allUp && up.status() == 204) {
             return allUp ? up : down;
         }
-        return new HealthAnswer(allUp ? up.status() : 503,
+        return json(allUp ? up.status() : 503,
                 "{\"status\":\"" + (allUp ? "UP" : "DOWN") + "\",\"indicators\":{" + details + "}}");
     }
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * RequestCompliance compliance = RequestCompliance.of(settings);
  * Verdict verdict = compliance.judge(view);
  * if (!verdict.isAccepted()) {
- *     // answer verdict.status() with Refusal.body(verdict) and close the connection
+ *     // write Refusal.answer(verdict); the connection closes after it
  * } else if (verdict.closesConnection()) {
  *     // serve it with Connection: close
  * }

@@ -3,6 +3,7 @@ package io.albtarget.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.Answer;
 import io.albtarget.SuccessCodes;
 import io.albtarget.spi.HealthIndicator;
 import io.albtarget.spi.HealthIndicator.Status;
@@ -38,7 +39,7 @@ class AlbHealthTest {
         return AlbSettings.builder().timeout(Duration.ofSeconds(2)).healthDeadline(DEADLINE).build();
     }
 
-    private static String body(HealthAnswer answer) {
+    private static String body(Answer answer) {
         return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
@@ -94,7 +95,7 @@ class AlbHealthTest {
 
         @Test
         void answerCarriesLengthAndNoStore() {
-            HealthAnswer answer = serving(AlbSettings.defaults()).answer();
+            Answer answer = serving(AlbSettings.defaults()).answer();
             assertThat(answer.headers()).containsEntry("Content-Type", "application/json")
                     .containsEntry("Content-Length", "15").containsEntry("Cache-Control", "no-store");
             assertThat(body(answer)).isEqualTo("{\"status\":\"UP\"}");
@@ -113,7 +114,7 @@ class AlbHealthTest {
 
         @Test
         void noContentHasNoBody() {
-            HealthAnswer answer = serving(settings("204")).answer();
+            Answer answer = serving(settings("204")).answer();
             assertThat(answer.status()).isEqualTo(204);
             assertThat(answer.body()).isEmpty();
             assertThat(answer.headers()).containsEntry("Content-Length", "0").doesNotContainKey("Content-Type");
@@ -181,7 +182,7 @@ class AlbHealthTest {
         void hangingIndicatorThatNeverAnsweredIsDownWithinTheDeadline() {
             AlbHealth health = serving(withDeadline()).register(indicator("hangs", true, hangs()));
             long start = System.nanoTime();
-            HealthAnswer answer = health.answer();
+            Answer answer = health.answer();
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(answer.status()).isEqualTo(503);
             assertThat(millis).as("answered within the deadline (generous bound)").isLessThan(1500);

@@ -36,7 +36,7 @@ class DesyncReadmeTest {
         int start = readme.indexOf("```\nHTTP/1.1 400 Bad Request\n") + 4;
         assertThat(start).as("README.md quotes a refusal").isGreaterThan(4);
         String quoted = readme.substring(start, readme.indexOf("```", start));
-        String written = new String(Refusal.response(DesyncReason.MULTILINE_HEADER.refusal()),
+        String written = new String(Refusal.answer(DesyncReason.MULTILINE_HEADER.refusal()).wire(),
                 StandardCharsets.US_ASCII).replace("\r\n", "\n");
         assertThat(quoted).isEqualTo(written);
     }

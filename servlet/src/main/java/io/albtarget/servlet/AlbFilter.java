@@ -2,10 +2,10 @@ package io.albtarget.servlet;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.AlbTarget;
+import io.albtarget.Answer;
 import io.albtarget.Verdict;
 import io.albtarget.health.AlbHealth;
 import io.albtarget.health.Drain;
-import io.albtarget.health.HealthAnswer;
 import io.albtarget.http.Refusal;
 import io.albtarget.http.RequestCompliance;
 import io.albtarget.internal.Log;
@@ -133,7 +133,7 @@ public final class AlbFilter implements Filter {
         Verdict verdict = target.compliance().judge(new ServletRequestView(http));
         if (!verdict.isAccepted()) {
             LOG.debug(() -> "rejected a request from " + http.getRemoteAddr() + ": " + verdict);
-            reject(httpResponse, verdict);
+            answer(http, httpResponse, Refusal.answer(verdict));
             return;
         }
         if (verdict.closesConnection()) {
@@ -158,7 +158,8 @@ public final class AlbFilter implements Filter {
         }
     }
 
-    private static void answer(HttpServletRequest request, HttpServletResponse response, HealthAnswer answer)
+    /** Writes an answer albtarget gives itself, a health answer or a refusal. */
+    private static void answer(HttpServletRequest request, HttpServletResponse response, Answer answer)
             throws IOException {
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
@@ -187,16 +188,6 @@ public final class AlbFilter implements Filter {
                     + " switched off (alb.enabled=false), or another albtarget filter acts in this context");
         }
         return acting;
-    }
-
-    private static void reject(HttpServletResponse response, Verdict verdict) throws IOException {
-        byte[] body = Refusal.body(verdict);
-        response.setStatus(verdict.status());
-        response.setHeader("Connection", "close");
-        response.setContentType(Refusal.CONTENT_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
     }
 
     /**

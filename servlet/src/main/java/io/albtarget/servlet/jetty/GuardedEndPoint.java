@@ -72,7 +72,7 @@ final class GuardedEndPoint implements EndPoint {
             answered = true;
             Callback close = Callback.from(endPoint::close, endPoint::close);
             try {
-                endPoint.write(close, ByteBuffer.wrap(Refusal.response(guard.refusal())));
+                endPoint.write(close, ByteBuffer.wrap(Refusal.answer(guard.refusal()).wire()));
             } catch (WritePendingException e) {
                 endPoint.close(e);
             }

@@ -1,5 +1,6 @@
 package io.albtarget.servlet.tomcat;
 
+import io.albtarget.Answer;
 import io.albtarget.Verdict;
 import io.albtarget.http.RefusedRequestHeadException;
 import io.albtarget.http.Refusal;
@@ -39,12 +40,10 @@ final class RefusalAdapter implements Adapter {
     }
 
     private static void answer(Response response, Verdict verdict) throws java.io.IOException {
-        byte[] body = Refusal.body(verdict);
-        response.setStatus(verdict.status());
-        response.setContentType(Refusal.CONTENT_TYPE);
-        response.setContentLength(body.length);
-        response.setHeader("Connection", "close");
-        response.doWrite(ByteBuffer.wrap(body));
+        Answer answer = Refusal.answer(verdict);
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.doWrite(ByteBuffer.wrap(answer.body()));
     }
 
     @Override

@@ -58,7 +58,7 @@ final class GuardedSinkConduit extends AbstractStreamSinkConduit<StreamSinkCondu
      * {@code 400 Bad Request} with an empty body, then a close) is replaced by albtarget's refusal.
      */
     void answerRefusalWith(Verdict verdict) {
-        refusal = ByteBuffer.wrap(Refusal.response(verdict));
+        refusal = ByteBuffer.wrap(Refusal.answer(verdict).wire());
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.albtarget.internal.Log;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  * through a shutdown hook, and drains it without the wait when the servlet context is destroyed (the server is
  * stopping already). Its target is published as the servlet-context attribute named after {@link AlbTarget}.
  *
- * <p>Only one albtarget filter acts per servlet context: a second one passes requests through.
+ * <p>Only one albtarget filter acts per servlet context: a second one passes requests through, and the filter the
+ * container initializer registered passes them through whenever the application registers one of its own.
  */
 public final class AlbFilter implements Filter {
 
@@ -95,6 +98,14 @@ public final class AlbFilter implements Filter {
             act(context, config, new Active(given, null));
             return;
         }
+        Optional<String> applications = config.getInitParameter(AlbServletContainerInitializer.REGISTERED) == null
+                ? Optional.empty() : anotherAlbFilter(context, config.getFilterName());
+        if (applications.isPresent()) {
+            LOG.info("albtarget filter '" + config.getFilterName() + "' from the container initializer passes"
+                    + " requests through: the application registers its own albtarget filter '"
+                    + applications.get() + "'");
+            return;
+        }
         AlbSettings settings;
         try {
             settings = ServletSettings.bind(config);
@@ -110,6 +121,13 @@ public final class AlbFilter implements Filter {
         } catch (IllegalArgumentException e) {
             throw new ServletException("albtarget: " + e.getMessage(), e);
         }
+    }
+
+    private static Optional<String> anotherAlbFilter(ServletContext context, String name) {
+        return context.getFilterRegistrations().values().stream()
+                .filter(registration -> !registration.getName().equals(name)
+                        && AlbFilter.class.getName().equals(registration.getClassName()))
+                .map(FilterRegistration::getName).findFirst();
     }
 
     private void act(ServletContext context, FilterConfig config, Active acting) {

@@ -5,13 +5,15 @@ import io.albtarget.internal.Printable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * ranges the ALB itself accepts, so a setting that the ALB would refuse fails here with the property, the range
  * and the value given, e.g. {@code alb.health-check.interval must be between 5s and 300s, but was 2s}.
  *
- * <p>Build one in code, or bind one from flat {@code alb.*} properties and {@code ALB_*} environment variables:
+ * <p>Build one in code, bind one from flat {@code alb.*} properties and {@code ALB_*} environment variables, or
+ * bind one from a framework's property source; {@link Setting} lists every setting:
  * <pre>{@code
  * AlbSettings settings = AlbSettings.builder()
  *         .healthCheckPath("/health")
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  *
  * AlbSettings bound = AlbSettings.bind(Map.of("alb.health-check.path", "/health"), System.getenv());
+ * AlbSettings fromSpring = AlbSettings.bind(environment::getProperty);
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -168,6 +172,27 @@ public final class AlbSettings {
     }
 
     /**
+     * Binds settings from a framework's own property source, which applies its own precedence and names: Spring's
+     * {@code Environment::getProperty}, for instance, also finds {@code alb.health-check.path} as the environment
+     * variable {@code ALB_HEALTH_CHECK_PATH}.
+     * <pre>{@code
+     * AlbSettings settings = AlbSettings.bind(environment::getProperty);
+     * }</pre>
+     *
+     * <p>The lookup is asked once for each {@link Setting#property()}, in catalogue order; {@code null} or a blank
+     * value leaves the setting at its default. When {@code alb.enabled} is {@code false} every other value is
+     * ignored, so the switch works even while another value is broken.
+     *
+     * @param lookup the value of a property, or {@code null} when it is not set
+     * @return the validated settings
+     * @throws InvalidSettingsException naming each invalid value with its property, the allowed range and the value
+     *     given
+     */
+    public static AlbSettings bind(Function<String, @Nullable String> lookup) {
+        return SettingsBinder.bind(lookup);
+    }
+
+    /**
      * Binds settings from flat {@code alb.*} properties and {@code ALB_*} environment variables.
      *
      * <p>A property wins over the environment variable of the same setting ({@code alb.health-check.path} and
@@ -180,7 +205,7 @@ public final class AlbSettings {
      *     unknown {@code ALB_*} name is logged as a warning rather than refused, since deployment tools set
      *     unrelated variables with that prefix
      * @return the validated settings
-     * @throws IllegalArgumentException naming each unknown {@code alb.*} property (with the closest known one) and
+     * @throws InvalidSettingsException naming each unknown {@code alb.*} property (with the closest known one) and
      *     each invalid value (with its property, the allowed range and the value given)
      */
     public static AlbSettings bind(Map<String, String> properties, Map<String, String> environment) {
@@ -328,34 +353,17 @@ public final class AlbSettings {
         return desyncMitigationMode;
     }
 
-    /** Every setting on one line, as {@code property=value}, safe to log. */
+    /** Every setting in {@link Setting} order on one line, as {@code property=value}, safe to log. */
     @Override
     public String toString() {
-        StringJoiner line = new StringJoiner(", ", "AlbSettings[", "]");
-        line.add("alb.enabled=" + enabled);
-        line.add("alb.health-check.path=" + Printable.of(healthCheckPath));
-        line.add("alb.health-check.port=" + (healthCheckPort == 0 ? "traffic-port" : healthCheckPort));
-        line.add("alb.health-check.protocol=" + healthCheckProtocol);
-        line.add("alb.health-check.matcher=" + matcher);
-        line.add("alb.health-check.interval=" + Durations.format(interval));
-        line.add("alb.health-check.timeout=" + Durations.format(timeout));
-        line.add("alb.health-check.healthy-threshold=" + healthyThreshold);
-        line.add("alb.health-check.unhealthy-threshold=" + unhealthyThreshold);
-        line.add("alb.idle-timeout=" + Durations.format(idleTimeout));
-        line.add("alb.deregistration-delay=" + Durations.format(deregistrationDelay));
-        line.add("alb.protocol-version=" + protocolVersion);
-        line.add("alb.tls.backend-policy=" + tlsBackendPolicy);
-        line.add("alb.hosts.allowed=" + String.join(",", allowedHosts));
-        line.add("alb.hosts.allowed-cidrs=" + String.join(",", allowedCidrs));
-        line.add("alb.keep-alive.margin=" + Durations.format(keepAliveMargin));
-        line.add("alb.self-check=" + selfCheck.name().toLowerCase(Locale.ROOT));
-        line.add("alb.health.deadline=" + Durations.format(healthDeadline()));
-        line.add("alb.health.details=" + healthDetails);
-        line.add("alb.drain.wait=" + Durations.format(drainWait()));
-        line.add("alb.drain.timeout=" + Durations.format(drainTimeout));
-        line.add("alb.self-check.report=" + (selfCheckReport == null ? "" : selfCheckReport));
-        line.add("alb.desync-mitigation-mode=" + desyncMitigationMode.name().toLowerCase(Locale.ROOT));
-        return line.toString();
+        return Arrays.stream(Setting.values())
+                .map(setting -> setting.property() + "=" + loggable(setting.value(this)))
+                .collect(Collectors.joining(", ", "AlbSettings[", "]"));
+    }
+
+    /** Whole when printable, so a long host list reads in full; escaped and cut otherwise, to keep one line. */
+    private static String loggable(String value) {
+        return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? value : Printable.of(value);
     }
 
     /**
@@ -435,7 +443,7 @@ public final class AlbSettings {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%s must be 1 to 1024 characters starting with '/', without spaces, control characters"
                                 + " or '#', but was '%s'",
-                        Key.HEALTH_CHECK_PATH.property, Printable.of(path)));
+                        Setting.HEALTH_CHECK_PATH.property(), Printable.of(path)));
             }
             this.healthCheckPath = path;
             return this;
@@ -447,7 +455,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless 1 to 65535
          */
         public Builder healthCheckPort(int port) {
-            this.healthCheckPort = Ranges.requireBetween(Key.HEALTH_CHECK_PORT.property, port, 1, 65535);
+            this.healthCheckPort = Ranges.requireBetween(Setting.HEALTH_CHECK_PORT.property(), port, 1, 65535);
             return this;
         }
 
@@ -475,7 +483,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless a whole number of seconds from 5 s to 300 s
          */
         public Builder interval(Duration interval) {
-            this.interval = Ranges.requireSeconds(Key.HEALTH_CHECK_INTERVAL.property, interval, 5, 300);
+            this.interval = Ranges.requireSeconds(Setting.HEALTH_CHECK_INTERVAL.property(), interval, 5, 300);
             return this;
         }
 
@@ -485,7 +493,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless a whole number of seconds from 2 s to 120 s
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = Ranges.requireSeconds(Key.HEALTH_CHECK_TIMEOUT.property, timeout, 2, 120);
+            this.timeout = Ranges.requireSeconds(Setting.HEALTH_CHECK_TIMEOUT.property(), timeout, 2, 120);
             return this;
         }
 
@@ -495,7 +503,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless 2 to 10
          */
         public Builder healthyThreshold(int count) {
-            this.healthyThreshold = Ranges.requireBetween(Key.HEALTHY_THRESHOLD.property, count, 2, 10);
+            this.healthyThreshold = Ranges.requireBetween(Setting.HEALTHY_THRESHOLD.property(), count, 2, 10);
             return this;
         }
 
@@ -505,7 +513,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless 2 to 10
          */
         public Builder unhealthyThreshold(int count) {
-            this.unhealthyThreshold = Ranges.requireBetween(Key.UNHEALTHY_THRESHOLD.property, count, 2, 10);
+            this.unhealthyThreshold = Ranges.requireBetween(Setting.UNHEALTHY_THRESHOLD.property(), count, 2, 10);
             return this;
         }
 
@@ -515,7 +523,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless a whole number of seconds from 1 s to 4000 s
          */
         public Builder idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = Ranges.requireSeconds(Key.IDLE_TIMEOUT.property, idleTimeout, 1, 4000);
+            this.idleTimeout = Ranges.requireSeconds(Setting.IDLE_TIMEOUT.property(), idleTimeout, 1, 4000);
             return this;
         }
 
@@ -525,7 +533,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless a whole number of seconds from 0 s to 3600 s
          */
         public Builder deregistrationDelay(Duration delay) {
-            this.deregistrationDelay = Ranges.requireSeconds(Key.DEREGISTRATION_DELAY.property, delay, 0, 3600);
+            this.deregistrationDelay = Ranges.requireSeconds(Setting.DEREGISTRATION_DELAY.property(), delay, 0, 3600);
             return this;
         }
 
@@ -563,7 +571,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless from 0 s to 3600 s
          */
         public Builder keepAliveMargin(Duration margin) {
-            this.keepAliveMargin = Ranges.requireBetween(Key.KEEP_ALIVE_MARGIN.property, margin,
+            this.keepAliveMargin = Ranges.requireBetween(Setting.KEEP_ALIVE_MARGIN.property(), margin,
                     Duration.ZERO, Duration.ofHours(1));
             return this;
         }
@@ -587,7 +595,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless from 1 ms to 120 s
          */
         public Builder healthDeadline(Duration deadline) {
-            this.healthDeadline = Ranges.requireBetween(Key.HEALTH_DEADLINE.property, deadline,
+            this.healthDeadline = Ranges.requireBetween(Setting.HEALTH_DEADLINE.property(), deadline,
                     Duration.ofMillis(1), Duration.ofSeconds(120));
             return this;
         }
@@ -604,7 +612,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless from 0 s to 3600 s
          */
         public Builder drainWait(Duration wait) {
-            this.drainWait = Ranges.requireBetween(Key.DRAIN_WAIT.property, wait, Duration.ZERO,
+            this.drainWait = Ranges.requireBetween(Setting.DRAIN_WAIT.property(), wait, Duration.ZERO,
                     Duration.ofHours(1));
             return this;
         }
@@ -615,7 +623,7 @@ public final class AlbSettings {
          * @throws IllegalArgumentException unless from 0 s to 3600 s
          */
         public Builder drainTimeout(Duration timeout) {
-            this.drainTimeout = Ranges.requireBetween(Key.DRAIN_TIMEOUT.property, timeout, Duration.ZERO,
+            this.drainTimeout = Ranges.requireBetween(Setting.DRAIN_TIMEOUT.property(), timeout, Duration.ZERO,
                     Duration.ofHours(1));
             return this;
         }
@@ -635,25 +643,27 @@ public final class AlbSettings {
         /**
          * The settings.
          *
-         * @throws IllegalArgumentException if the interval is not greater than the timeout, or the health deadline
+         * @throws InvalidSettingsException if the interval is not greater than the timeout, or the health deadline
          *     is not less than the timeout
          */
         public AlbSettings build() {
-            List<String> problems = new ArrayList<>();
+            List<InvalidSettingsException.Problem> problems = new ArrayList<>();
             if (interval.compareTo(timeout) <= 0) {
-                problems.add(String.format(Locale.ROOT, "%s (%s) must be greater than %s (%s)",
-                        Key.HEALTH_CHECK_INTERVAL.property, Durations.format(interval),
-                        Key.HEALTH_CHECK_TIMEOUT.property, Durations.format(timeout)));
+                problems.add(againstTimeout(Setting.HEALTH_CHECK_INTERVAL, interval, "greater than"));
             }
             if (healthDeadline != null && healthDeadline.compareTo(timeout) >= 0) {
-                problems.add(String.format(Locale.ROOT, "%s (%s) must be less than %s (%s)",
-                        Key.HEALTH_DEADLINE.property, Durations.format(healthDeadline),
-                        Key.HEALTH_CHECK_TIMEOUT.property, Durations.format(timeout)));
+                problems.add(againstTimeout(Setting.HEALTH_DEADLINE, healthDeadline, "less than"));
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", problems));
+                throw new InvalidSettingsException(problems);
             }
             return new AlbSettings(this);
+        }
+
+        private InvalidSettingsException.Problem againstTimeout(Setting setting, Duration value, String rule) {
+            return InvalidSettingsException.Problem.of(setting, Durations.format(value), String.format(Locale.ROOT,
+                    "%s (%s) must be %s %s (%s)", setting.property(), Durations.format(value), rule,
+                    Setting.HEALTH_CHECK_TIMEOUT.property(), Durations.format(timeout)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.albtarget;
 
+import io.albtarget.InvalidSettingsException.Problem;
 import io.albtarget.internal.Log;
 import io.albtarget.internal.Printable;
 import java.util.ArrayList;
@@ -7,9 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** Binds {@link AlbSettings} from flat properties and environment variables, reporting every problem at once. */
+/** Binds {@link AlbSettings} from text per {@link Setting}, reporting every problem at once. */
 final class SettingsBinder {
 
     private static final Log LOG = Log.named("io.albtarget.settings");
@@ -17,88 +19,105 @@ final class SettingsBinder {
     private SettingsBinder() {
     }
 
+    static AlbSettings bind(Function<String, @Nullable String> lookup) {
+        return bind(setting -> lookup.apply(setting.property()), new ArrayList<>());
+    }
+
     static AlbSettings bind(Map<String, String> properties, Map<String, String> environment) {
-        Map<Key, String> values = new EnumMap<>(Key.class);
-        List<String> problems = new ArrayList<>();
+        Map<Setting, String> given = new EnumMap<>(Setting.class);
+        List<Problem> problems = new ArrayList<>();
         environment.forEach((name, value) -> {
             if (!name.startsWith("ALB_")) {
                 return;
             }
-            Key key = byEnvironment(name);
-            if (key == null) {
+            Setting setting = byEnvironment(name);
+            if (setting == null) {
                 LOG.warn("ignoring environment variable " + Printable.of(name) + ": no alb.* setting has"
-                        + " that name (did you mean " + closest(name, true).environment + "?)");
+                        + " that name (did you mean " + closest(name, true).environmentVariable() + "?)");
             } else if (!value.isBlank()) {
-                values.put(key, value);
+                given.put(setting, value);
             }
         });
         properties.forEach((name, value) -> {
             if (!name.regionMatches(true, 0, "alb.", 0, 4)) {
                 return;
             }
-            Key key = byProperty(name);
-            if (key == null) {
-                problems.add(String.format(Locale.ROOT, "unknown setting %s (did you mean %s?)",
-                        Printable.of(name), closest(name, false).property));
+            Setting setting = byProperty(name);
+            if (setting == null) {
+                problems.add(Problem.unknown(name, value, String.format(Locale.ROOT,
+                        "unknown setting %s (did you mean %s?)", Printable.of(name), closest(name, false).property())));
             } else if (!value.isBlank()) {
-                values.put(key, value);
+                given.put(setting, value);
             }
         });
+        return bind(given::get, problems);
+    }
+
+    /** The one path of every binding: blank is unset, and {@code alb.enabled=false} wins over broken values. */
+    private static AlbSettings bind(Function<Setting, @Nullable String> source, List<Problem> problems) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            String value = source.apply(setting);
+            if (value != null && !value.isBlank()) {
+                values.put(setting, value);
+            }
+        }
         AlbSettings.Builder builder = AlbSettings.builder();
-        String enabled = values.remove(Key.ENABLED);
+        String enabled = values.remove(Setting.ENABLED);
         if (enabled != null) {
-            bind(builder, Key.ENABLED, enabled, problems);
+            bind(builder, Setting.ENABLED, enabled, problems);
             if (problems.isEmpty() && enabled.strip().equalsIgnoreCase("false")) {
                 return builder.build();
             }
         }
-        values.forEach((key, value) -> bind(builder, key, value, problems));
+        values.forEach((setting, value) -> bind(builder, setting, value, problems));
         if (problems.isEmpty()) {
             try {
                 return builder.build();
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+            } catch (InvalidSettingsException e) {
+                problems.addAll(e.problems());
             }
         }
-        throw new IllegalArgumentException(problems.size() == 1 ? problems.get(0)
-                : problems.size() + " invalid alb.* settings: " + String.join("; ", problems));
+        throw new InvalidSettingsException(problems);
     }
 
-    private static void bind(AlbSettings.Builder builder, Key key, String value, List<String> problems) {
+    private static void bind(AlbSettings.Builder builder, Setting setting, String value, List<Problem> problems) {
         try {
-            key.bind(builder, value);
+            setting.bind(builder, value);
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
-            problems.add(message.startsWith(key.property) ? message : key.property + ": " + message);
+            problems.add(Problem.of(setting, value,
+                    message.startsWith(setting.property()) ? message : setting.property() + ": " + message));
         }
     }
 
-    private static @Nullable Key byProperty(String name) {
-        for (Key key : Key.values()) {
-            if (key.property.equalsIgnoreCase(name)) {
-                return key;
+    private static @Nullable Setting byProperty(String name) {
+        for (Setting setting : Setting.values()) {
+            if (setting.property().equalsIgnoreCase(name)) {
+                return setting;
             }
         }
         return null;
     }
 
-    private static @Nullable Key byEnvironment(String name) {
-        for (Key key : Key.values()) {
-            if (key.environment.equals(name)) {
-                return key;
+    private static @Nullable Setting byEnvironment(String name) {
+        for (Setting setting : Setting.values()) {
+            if (setting.environmentVariable().equals(name)) {
+                return setting;
             }
         }
         return null;
     }
 
-    private static Key closest(String name, boolean environment) {
+    private static Setting closest(String name, boolean environment) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        Key best = Key.values()[0];
+        Setting best = Setting.values()[0];
         int bestDistance = Integer.MAX_VALUE;
-        for (Key key : Key.values()) {
-            int distance = distance(wanted, (environment ? key.environment : key.property).toLowerCase(Locale.ROOT));
+        for (Setting setting : Setting.values()) {
+            String candidate = environment ? setting.environmentVariable() : setting.property();
+            int distance = distance(wanted, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
-                best = key;
+                best = setting;
                 bestDistance = distance;
             }
         }

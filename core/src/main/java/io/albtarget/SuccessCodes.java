@@ -22,7 +22,6 @@ import java.util.Locale;
  */
 public final class SuccessCodes {
 
-    static final String PROPERTY = "alb.health-check.matcher";
     private static final int MIN = 200;
     private static final int MAX = 499;
     private static final SuccessCodes DEFAULT = new SuccessCodes("200", new int[] {200});
@@ -87,7 +86,7 @@ public final class SuccessCodes {
     private static IllegalArgumentException invalid(String matcher, String why) {
         return new IllegalArgumentException(String.format(Locale.ROOT,
                 "%s must be a code from %d to %d, a list such as 200,202 or a range such as 200-299, but was '%s' (%s)",
-                PROPERTY, MIN, MAX, Printable.of(matcher), why));
+                Setting.HEALTH_CHECK_MATCHER.property(), MIN, MAX, Printable.of(matcher), why));
     }
 
     /** Whether the ALB counts this status code as healthy. */

@@ -2,9 +2,14 @@ package io.albtarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -54,6 +59,19 @@ class AlbSettingsTest {
         assertThat(s.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.selfCheckReport()).isEmpty();
         assertThat(AlbSettings.bind(Map.of(), Map.of())).hasToString(s.toString());
+    }
+
+    @Test
+    void toStringListsEverySettingInCatalogueOrderOnOneLine() {
+        String hosts = String.join(",", Collections.nCopies(8, "a-long-host-name.example.com"));
+        AlbSettings s = AlbSettings.builder().allowedHosts(List.of(hosts.split(",")))
+                .selfCheckReport(Path.of("report\njson")).build();
+        assertThat(AlbSettings.defaults().toString()).startsWith("AlbSettings[alb.enabled=true,"
+                + " alb.health-check.path=/health, alb.health-check.port=traffic-port, alb.health-check.protocol=HTTP,")
+                .endsWith(", alb.self-check.report=, alb.desync-mitigation-mode=defensive]");
+        assertThat(s.toString().split(", (?=alb\\.)")).hasSize(Setting.values().length);
+        assertThat(s.toString()).contains("alb.hosts.allowed=" + hosts + ", ")
+                .contains("alb.self-check.report=report\\u000ajson").doesNotContain("\n");
     }
 
     @Test
@@ -157,6 +175,84 @@ class AlbSettingsTest {
         }
     }
 
+    /** Binding from a framework's property source, which applies its own precedence and names. */
+    @Nested
+    class Lookup {
+
+        @Test
+        void asksForEachPropertyOnceInCatalogueOrder() {
+            List<String> asked = new ArrayList<>();
+            AlbSettings s = AlbSettings.bind(property -> {
+                asked.add(property);
+                return property.equals("alb.idle-timeout") ? "3s" : null;
+            });
+            assertThat(asked).containsExactlyElementsOf(
+                    Arrays.stream(Setting.values()).map(Setting::property).toList());
+            assertThat(s.idleTimeout()).isEqualTo(Duration.ofSeconds(3));
+        }
+
+        @Test
+        void theSourceDecidesWhichValueWins() {
+            Map<String, String> environment = Map.of("ALB_HEALTH_CHECK_PATH", "/from-env", "ALB_IDLE_TIMEOUT", "7s");
+            Map<String, String> properties = Map.of("alb.health-check.path", "/from-property");
+            AlbSettings s = AlbSettings.bind(property -> properties.getOrDefault(property,
+                    environment.get(property.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"))));
+            assertThat(s.healthCheckPath()).isEqualTo("/from-property");
+            assertThat(s.idleTimeout()).isEqualTo(Duration.ofSeconds(7));
+        }
+
+        @Test
+        void blankValuesCountAsUnset() {
+            AlbSettings s = AlbSettings.bind(property -> property.equals("alb.health-check.path") ? " \t" : "");
+            assertThat(s).hasToString(AlbSettings.defaults().toString());
+        }
+
+        @Test
+        void switchedOffIgnoresEveryOtherValue() {
+            Map<String, String> values = Map.of("alb.enabled", " FALSE ", "alb.health-check.interval", "2s",
+                    "alb.health-check.port", "http");
+            AlbSettings s = AlbSettings.bind(values::get);
+            assertThat(s.enabled()).isFalse();
+            assertThat(s.interval()).isEqualTo(Duration.ofSeconds(30));
+        }
+
+        @Test
+        void everyProblemIsReportedAtOnceWithItsSetting() {
+            Map<String, String> values = Map.of("alb.enabled", "true", "alb.health-check.interval", "2s",
+                    "alb.health-check.port", "http", "alb.self-check", "warn");
+            InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                    () -> AlbSettings.bind(values::get));
+            assertThat(e).hasMessageStartingWith("3 invalid alb.* settings: ");
+            assertThat(e.problems()).extracting(p -> p.setting().orElseThrow(), InvalidSettingsException.Problem::value)
+                    .containsExactly(tuple(Setting.HEALTH_CHECK_PORT, "http"),
+                            tuple(Setting.HEALTH_CHECK_INTERVAL, "2s"), tuple(Setting.SELF_CHECK, "warn"));
+            assertThat(e.problems()).extracting(InvalidSettingsException.Problem::message).containsExactly(
+                    "alb.health-check.port must be traffic-port or a port from 1 to 65535, but was 'http'",
+                    "alb.health-check.interval must be between 5s and 300s, but was 2s",
+                    "alb.self-check must be one of log, fail, off, but was 'warn'");
+        }
+
+        @Test
+        void aBrokenSwitchIsReportedWithTheOthers() {
+            Map<String, String> values = Map.of("alb.enabled", "no", "alb.idle-timeout", "0");
+            InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                    () -> AlbSettings.bind(values::get));
+            assertThat(e.problems()).extracting(InvalidSettingsException.Problem::property)
+                    .containsExactly("alb.enabled", "alb.idle-timeout");
+        }
+
+        @Test
+        void reportsWhatTheMapBindingReports() {
+            Map<String, String> values = Map.of("alb.health-check.matcher", "600", "alb.drain.wait", "2h",
+                    "alb.health-check.interval", "5s");
+            String fromLookup = catchThrowableOfType(InvalidSettingsException.class,
+                    () -> AlbSettings.bind(values::get)).getMessage();
+            String fromMap = catchThrowableOfType(InvalidSettingsException.class,
+                    () -> AlbSettings.bind(values, Map.of())).getMessage();
+            assertThat(fromLookup).startsWith("2 invalid alb.* settings: ").isEqualTo(fromMap);
+        }
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "alb.health-check.interval           | 2s     | alb.health-check.interval must be between 5s and 300s, but was 2s",
@@ -177,12 +273,12 @@ class AlbSettingsTest {
         "alb.health-check.port               | http   | alb.health-check.port must be traffic-port or a port from 1 to 65535, but was 'http'",
         "alb.health-check.path               | health | alb.health-check.path must be 1 to 1024 characters starting with '/', without spaces, control characters or '#', but was 'health'",
         "alb.health-check.path               | /a b   | alb.health-check.path must be 1 to 1024 characters starting with '/', without spaces, control characters or '#', but was '/a b'",
-        "alb.health-check.protocol           | TCP    | alb.health-check.protocol must be one of http, https, but was 'TCP'",
+        "alb.health-check.protocol           | TCP    | alb.health-check.protocol must be HTTP or HTTPS, but was 'TCP'",
         "alb.health-check.matcher            | 500    | alb.health-check.matcher must be a code from 200 to 499",
         "alb.idle-timeout                    | 0      | alb.idle-timeout must be between 1s and 4000s, but was 0s",
         "alb.idle-timeout                    | 4001s  | alb.idle-timeout must be between 1s and 4000s, but was 4001s",
         "alb.deregistration-delay            | 3601   | alb.deregistration-delay must be between 0s and 3600s, but was 3601s",
-        "alb.protocol-version                | HTTP3  | alb.protocol-version must be one of http1, http2, grpc, but was 'HTTP3'",
+        "alb.protocol-version                | HTTP3  | alb.protocol-version must be one of HTTP1, HTTP2, GRPC, but was 'HTTP3'",
         "alb.tls.backend-policy              | TLS12  | alb.tls.backend-policy must be ELBSecurityPolicy-2016-08 or ELBSecurityPolicy-TLS13-1-0-2021-06, but was 'TLS12'",
         "alb.keep-alive.margin               | 2h     | alb.keep-alive.margin must be between 0s and 3600s, but was 7200s",
         "alb.self-check                      | warn   | alb.self-check must be one of log, fail, off, but was 'warn'",
@@ -252,7 +348,7 @@ class AlbSettingsTest {
 
     @Test
     void builderCopiesLists() {
-        List<String> hosts = new java.util.ArrayList<>(List.of("a.example"));
+        List<String> hosts = new ArrayList<>(List.of("a.example"));
         AlbSettings s = AlbSettings.builder().allowedHosts(hosts).build();
         hosts.add("b.example");
         assertThat(s.allowedHosts()).containsExactly("a.example");

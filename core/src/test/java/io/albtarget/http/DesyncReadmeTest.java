@@ -2,6 +2,7 @@ package io.albtarget.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.albtarget.ReadmeTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,11 +19,7 @@ class DesyncReadmeTest {
 
     @Test
     void readmeTableListsEveryReasonWithItsTierActionAndSentence() throws IOException {
-        List<String> readme = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        int header = readme.indexOf(HEADER);
-        assertThat(header).as("README.md has the table headed %s", HEADER).isNotNegative();
-        List<String> documented = readme.stream().skip(header + 2L).takeWhile(line -> line.startsWith("| "))
-                .toList();
+        List<String> documented = ReadmeTable.rows(HEADER);
         List<String> applied = Arrays.stream(DesyncReason.values())
                 .map(reason -> "| `" + reason.albName() + "` | " + capitalized(reason.tier().name()) + " | "
                         + reason.defensiveAction() + " | " + reason.sentence() + " |")

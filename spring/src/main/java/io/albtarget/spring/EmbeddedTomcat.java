@@ -83,6 +83,8 @@ final class EmbeddedTomcat implements WebServerFactoryCustomizer<TomcatServletWe
         LifecycleListener restore = event -> {
             if (connector.getLocalPort() > 0 && protocol.getMaxKeepAliveRequests() != limit) {
                 protocol.setMaxKeepAliveRequests(limit);
+                LOG.info("albtarget: Tomcat connector on port " + connector.getLocalPort() + ": maxKeepAliveRequests="
+                        + limit + " (" + MAX_KEEP_ALIVE_REQUESTS + ", kept)");
             }
         };
         connector.addLifecycleListener(restore);

@@ -101,7 +101,7 @@ final class TargetLifecycle {
         }
     }
 
-    /** Starts the drain once; returns the thread that runs it. */
+    /** Starts the drain once, health turning 503 before this returns; returns the thread that runs it. */
     private Thread startDrain() {
         Thread started = drain.get();
         if (started != null) {
@@ -116,6 +116,14 @@ final class TargetLifecycle {
             return other;
         }
         thread.start();
+        awaitDraining(thread);
         return thread;
+    }
+
+    /** Health answers 503 once the drain has begun, which is its first step: the caller sees it at once. */
+    private void awaitDraining(Thread thread) {
+        while (thread.isAlive() && !target.drain().closesConnections()) {
+            Thread.onSpinWait();
+        }
     }
 }

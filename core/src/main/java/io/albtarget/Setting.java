@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The catalogue of albtarget's {@code alb.*} settings: each one's property, environment variable, allowed values,
@@ -121,13 +120,20 @@ public enum Setting {
     private final String environmentVariable;
     private final Class<?> valueType;
     private final String range;
+    private final List<String> choices;
     private final String description;
     private final Function<AlbSettings, String> reader;
     private final Binder binder;
 
     Setting(String property, Class<?> valueType, String range, String description,
             Function<AlbSettings, String> reader, Binder binder) {
+        this(property, valueType, range, List.of(), description, reader, binder);
+    }
+
+    Setting(String property, Class<?> valueType, String range, List<String> choices, String description,
+            Function<AlbSettings, String> reader, Binder binder) {
         this.property = property;
+        this.choices = choices;
         this.environmentVariable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
         this.valueType = valueType;
         this.range = range;
@@ -139,8 +145,8 @@ public enum Setting {
     /** A setting that takes one of an enum's constants, each written as {@code text} gives it. */
     <E extends Enum<E>> Setting(String property, String description, E[] choices, Function<E, String> text,
             Function<AlbSettings, E> reader, BiConsumer<AlbSettings.Builder, E> writer) {
-        this(property, String.class, texts(choices, text), description, s -> text.apply(reader.apply(s)),
-                (b, p, v) -> writer.accept(b, choice(p, v, choices, text)));
+        this(property, String.class, String.join(", ", texts(choices, text)), texts(choices, text), description,
+                s -> text.apply(reader.apply(s)), (b, p, v) -> writer.accept(b, choice(p, v, choices, text)));
     }
 
     /** The property, e.g. {@code alb.health-check.path}. */
@@ -167,6 +173,14 @@ public enum Setting {
     /** The allowed values as people read them, e.g. {@code 5–300 s, greater than the timeout}. */
     public String range() {
         return range;
+    }
+
+    /**
+     * The values a setting that takes one of a few names accepts, as they are written (case does not matter when
+     * bound), e.g. {@code monitor, defensive, strictest}; empty for every other setting.
+     */
+    public List<String> choices() {
+        return choices;
     }
 
     /** What the setting means, in one sentence. */
@@ -235,13 +249,13 @@ public enum Setting {
             }
         }
         String allowed = choices.length == 2 ? text.apply(choices[0]) + " or " + text.apply(choices[1])
-                : "one of " + texts(choices, text);
+                : "one of " + String.join(", ", texts(choices, text));
         throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "%s must be %s, but was '%s'", property, allowed, Printable.of(value)));
     }
 
-    private static <E extends Enum<E>> String texts(E[] choices, Function<E, String> text) {
-        return Arrays.stream(choices).map(text).collect(Collectors.joining(", "));
+    private static <E extends Enum<E>> List<String> texts(E[] choices, Function<E, String> text) {
+        return Arrays.stream(choices).map(text).toList();
     }
 
     private static String lowerCase(Enum<?> choice) {

@@ -71,6 +71,27 @@ class SettingTest {
 
     @ParameterizedTest
     @EnumSource(Setting.class)
+    void everyChoiceBindsAndTheDefaultIsOne(Setting setting) {
+        for (String choice : setting.choices()) {
+            AlbSettings bound = AlbSettings.bind(Map.of(setting.property(), choice), Map.of());
+            assertThat(setting.value(bound)).isEqualTo(choice);
+        }
+        if (!setting.choices().isEmpty()) {
+            assertThat(setting.choices()).contains(setting.value(AlbSettings.defaults()));
+            assertThat(setting.range()).isEqualTo(String.join(", ", setting.choices()));
+        }
+    }
+
+    @Test
+    void onlyTheSettingsThatTakeANameHaveChoices() {
+        assertThat(Arrays.stream(Setting.values()).filter(s -> !s.choices().isEmpty())).containsExactly(
+                Setting.HEALTH_CHECK_PROTOCOL, Setting.PROTOCOL_VERSION, Setting.TLS_BACKEND_POLICY,
+                Setting.SELF_CHECK, Setting.DESYNC_MITIGATION_MODE);
+        assertThat(Setting.DESYNC_MITIGATION_MODE.choices()).containsExactly("monitor", "defensive", "strictest");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
     void describesItselfInOneSentence(Setting setting) {
         assertThat(setting.description()).matches("[A-Z][^|]*[^ .]\\.").doesNotContain(". ");
         assertThat(setting.range()).isNotBlank().doesNotContain("|");

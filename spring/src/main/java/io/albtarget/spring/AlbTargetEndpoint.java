@@ -1,8 +1,10 @@
 package io.albtarget.spring;
 
 import io.albtarget.AlbTarget;
+import io.albtarget.Setting;
 import io.albtarget.check.Report;
 import io.albtarget.internal.JsonText;
+import java.util.StringJoiner;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
@@ -23,13 +25,18 @@ public final class AlbTargetEndpoint {
     }
 
     /**
-     * {@code {"state":"SERVING","settings":"AlbSettings[alb.enabled=true, ...]","selfCheck":{...}}}; the self-check
-     * is {@code null} until its report is whole (once the keep-alive measurement is done) or when it does not run.
+     * {@code {"state":"SERVING","settings":{"alb.enabled":"true",...},"selfCheck":{...}}}: every setting of the
+     * catalogue with its value in effect, as it would be typed; the self-check is {@code null} until its report is
+     * whole (once the keep-alive measurement is done) or when it does not run.
      */
     @ReadOperation(produces = "application/json")
     public String albtarget() {
-        return "{\"state\":\"" + target.health().state() + "\",\"settings\":\""
-                + JsonText.escape(target.settings().toString()) + "\",\"selfCheck\":"
+        StringJoiner settings = new StringJoiner(",", "{", "}");
+        for (Setting setting : Setting.values()) {
+            settings.add("\"" + setting.property() + "\":\"" + JsonText.escape(setting.value(target.settings()))
+                    + "\"");
+        }
+        return "{\"state\":\"" + target.health().state() + "\",\"settings\":" + settings + ",\"selfCheck\":"
                 + selfCheck.report().map(Report::toJson).orElse("null") + "}";
     }
 }

@@ -134,7 +134,8 @@ class AlbAutoConfigurationTest {
                     .contains("alb.idle-timeout must be between 1s and 4000s, but was 0s")
                     .contains("unknown setting alb.health-check.intreval (did you mean alb.health-check.interval?)");
             assertThat(analysis.getAction()).contains("application.yaml").contains("ALB_IDLE_TIMEOUT")
-                    .contains("alb.enabled=false");
+                    .contains("alb.enabled=false").contains("\n    alb.idle-timeout (ALB_IDLE_TIMEOUT): 1–4000 s")
+                    .contains("\n    alb.health-check.intreval: not an albtarget setting; remove or rename it");
         });
     }
 

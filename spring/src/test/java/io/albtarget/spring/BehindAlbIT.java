@@ -108,7 +108,7 @@ abstract class BehindAlbIT {
         RawHttp.Response response = RawHttp.exchange(port, authenticatedGet("/actuator/albtarget", port));
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.body()).startsWith("{\"state\":\"SERVING\",\"settings\":\"AlbSettings[alb.enabled=true,")
-                .contains("alb.idle-timeout=2s");
+        assertThat(response.body()).startsWith("{\"state\":\"SERVING\",\"settings\":{\"alb.enabled\":\"true\",")
+                .contains("\"alb.idle-timeout\":\"2s\"");
     }
 }

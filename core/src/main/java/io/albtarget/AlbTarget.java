@@ -2,7 +2,7 @@ package io.albtarget;
 
 import io.albtarget.health.AlbHealth;
 import io.albtarget.health.Drain;
-import io.albtarget.http.RequestCompliance;
+import io.albtarget.internal.http.RequestCompliance;
 
 /**
  * One target behind an ALB: the rules its requests are judged by, its health and its drain, made once from the
@@ -64,9 +64,15 @@ public final class AlbTarget {
         return settings;
     }
 
-    /** The rules every request is judged by before the application sees it. */
-    public RequestCompliance compliance() {
-        return compliance;
+    /**
+     * Judges one parsed request by the rules every request must pass before the application sees it: the ALB's
+     * desync rules ({@code alb.desync-mitigation-mode}) and the Host rule. A refused request is answered with the
+     * verdict's status and reason, and its connection closed.
+     *
+     * @return accepted (maybe closing the connection after the response), or the status and reason to answer
+     */
+    public Verdict judge(RequestView request) {
+        return compliance.judge(request);
     }
 
     /** The target's health: its state, its indicators, the answer to a health check. */

@@ -38,9 +38,9 @@ class AlbTargetTest {
     void judgesRequestsByTheSettingsRules() {
         AlbTarget target = AlbTarget.create(SETTINGS.toBuilder().allowedHosts(List.of("api.example.com")).build());
 
-        assertThat(target.compliance().judge(TestRequest.bare().header("Host", "api.example.com")).isAccepted())
+        assertThat(target.judge(TestRequest.bare().header("Host", "api.example.com")).isAccepted())
                 .isTrue();
-        assertThat(target.compliance().judge(TestRequest.bare().header("Host", "other.example.com")).status())
+        assertThat(target.judge(TestRequest.bare().header("Host", "other.example.com")).status())
                 .isEqualTo(400);
     }
 

@@ -14,6 +14,9 @@ public final class TestRequest implements RequestView {
     private String localAddress = "127.0.0.1";
     private int localPort = 8080;
 
+    private TestRequest() {
+    }
+
     /** A GET on HTTP/1.1 accepted on 127.0.0.1:8080 with {@code Host: 127.0.0.1:8080}. */
     public static TestRequest get() {
         return new TestRequest().header("Host", "127.0.0.1:8080");

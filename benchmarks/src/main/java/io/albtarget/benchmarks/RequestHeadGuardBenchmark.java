@@ -1,6 +1,6 @@
 package io.albtarget.benchmarks;
 
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.RequestHeadGuard;
 import java.nio.ByteBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;

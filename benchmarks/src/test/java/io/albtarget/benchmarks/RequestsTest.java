@@ -3,9 +3,9 @@ package io.albtarget.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbSettings;
-import io.albtarget.http.GuardedPorts;
-import io.albtarget.http.RequestCompliance;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.GuardedPorts;
+import io.albtarget.internal.http.RequestCompliance;
+import io.albtarget.internal.http.RequestHeadGuard;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

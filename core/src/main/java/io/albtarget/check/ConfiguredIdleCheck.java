@@ -1,7 +1,7 @@
 package io.albtarget.check;
 
 import io.albtarget.internal.Durations;
-import io.albtarget.keepalive.KeepAliveRequirement;
+import io.albtarget.internal.keepalive.KeepAliveRequirement;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.albtarget.check;
 
-import io.albtarget.probe.AlbRequest;
-import io.albtarget.probe.Exchange;
+import io.albtarget.internal.probe.AlbRequest;
+import io.albtarget.internal.probe.Exchange;
 import java.util.List;
 import java.util.Optional;
 

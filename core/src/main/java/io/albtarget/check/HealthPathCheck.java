@@ -2,8 +2,8 @@ package io.albtarget.check;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.internal.Durations;
-import io.albtarget.probe.AlbRequest;
-import io.albtarget.probe.Exchange;
+import io.albtarget.internal.probe.AlbRequest;
+import io.albtarget.internal.probe.Exchange;
 import java.util.List;
 import java.util.Locale;
 

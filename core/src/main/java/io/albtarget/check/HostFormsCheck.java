@@ -1,6 +1,6 @@
 package io.albtarget.check;
 
-import io.albtarget.probe.Exchange;
+import io.albtarget.internal.probe.Exchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

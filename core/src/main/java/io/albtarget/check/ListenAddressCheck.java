@@ -1,8 +1,8 @@
 package io.albtarget.check;
 
-import io.albtarget.probe.AlbRequest;
-import io.albtarget.probe.Exchange;
-import io.albtarget.probe.HttpProbe;
+import io.albtarget.internal.probe.AlbRequest;
+import io.albtarget.internal.probe.Exchange;
+import io.albtarget.internal.probe.HttpProbe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,10 +2,10 @@ package io.albtarget.check;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.internal.Durations;
-import io.albtarget.keepalive.KeepAliveRequirement;
-import io.albtarget.probe.AlbRequest;
-import io.albtarget.probe.Exchange;
-import io.albtarget.probe.IdleClose;
+import io.albtarget.internal.keepalive.KeepAliveRequirement;
+import io.albtarget.internal.probe.AlbRequest;
+import io.albtarget.internal.probe.Exchange;
+import io.albtarget.internal.probe.IdleClose;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package io.albtarget.check;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.internal.Durations;
-import io.albtarget.probe.AlbRequest;
-import io.albtarget.probe.Exchange;
-import io.albtarget.probe.HttpProbe;
+import io.albtarget.internal.probe.AlbRequest;
+import io.albtarget.internal.probe.Exchange;
+import io.albtarget.internal.probe.HttpProbe;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.albtarget.check;
 
-import io.albtarget.probe.Exchange;
+import io.albtarget.internal.probe.Exchange;
 
 /** The ALB symptoms findings name: health-check reason codes, and what clients get. */
 final class Symptom {

@@ -98,9 +98,14 @@ public enum DesyncReason {
     BAD_TRANSFER_ENCODING("BadTransferEncoding", DesyncTier.SEVERE, Defensive.REFUSE,
             "Transfer-Encoding with an empty or unknown coding");
 
-    /** What albtarget does with a request of this reason in {@code defensive} mode. */
-    enum Defensive {
-        SERVE, CLOSE, REFUSE
+    /** What albtarget does with a request of this reason in {@code defensive} mode, the ALB's default. */
+    public enum Defensive {
+        /** Serves it. */
+        SERVE,
+        /** Serves it, then closes the connection. */
+        CLOSE,
+        /** Refuses it with 400 and closes the connection. */
+        REFUSE
     }
 
     private final String albName;
@@ -132,17 +137,13 @@ public enum DesyncReason {
         return sentence;
     }
 
-    Defensive defensive() {
+    /** What albtarget does with it in {@code defensive} mode, the ALB's default. */
+    public Defensive defensive() {
         return defensive;
     }
 
-    /** What albtarget does with it in defensive mode, the ALB's default: {@code serve}, {@code close} or {@code refuse}. */
-    public String defensiveAction() {
-        return defensive.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     /** The answer to a request refused for this reason: 400 and the sentence. */
-    Verdict refusal() {
+    public Verdict refusal() {
         return refusal;
     }
 }

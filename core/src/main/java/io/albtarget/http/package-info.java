@@ -1,11 +1,8 @@
 /**
- * The ALB's desync classification applied on the target: {@link io.albtarget.http.DesyncReason} and
- * {@link io.albtarget.http.DesyncTier} as the ALB names them, {@link io.albtarget.http.DesyncPolicy} for
- * {@code alb.desync-mitigation-mode}, the byte guard {@link io.albtarget.http.RequestHeadGuard} that servers put
- * ahead of their parsers, {@link io.albtarget.http.RequestCompliance} for a parsed
- * {@link io.albtarget.RequestView} (the desync rules where no guard read the bytes, and the Host policy), and
- * {@link io.albtarget.http.Refusal}, how every refusal looks on the wire. The rules are written once, in a
- * package-private classifier fed by both.
+ * The ALB's desync classification as the ALB names it: {@link io.albtarget.http.DesyncReason}, the reasons its
+ * access log gives, each in its {@link io.albtarget.http.DesyncTier}. albtarget applies them to every request, as
+ * {@code alb.desync-mitigation-mode} says, before the application sees it; a refused request is told the reason's
+ * {@linkplain io.albtarget.http.DesyncReason#sentence() sentence}.
  */
 @NullMarked
 package io.albtarget.http;

@@ -3,6 +3,7 @@ package io.albtarget.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.ReadmeTable;
+import io.albtarget.internal.http.Refusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class DesyncReadmeTest {
         List<String> documented = ReadmeTable.rows(HEADER);
         List<String> applied = Arrays.stream(DesyncReason.values())
                 .map(reason -> "| `" + reason.albName() + "` | " + capitalized(reason.tier().name()) + " | "
-                        + reason.defensiveAction() + " | " + reason.sentence() + " |")
+                        + reason.defensive().name().toLowerCase(Locale.ROOT) + " | " + reason.sentence() + " |")
                 .toList();
         assertThat(documented).isEqualTo(applied);
     }

@@ -6,9 +6,8 @@ import io.albtarget.Answer;
 import io.albtarget.Verdict;
 import io.albtarget.health.AlbHealth;
 import io.albtarget.health.Drain;
-import io.albtarget.http.Refusal;
-import io.albtarget.http.RequestCompliance;
 import io.albtarget.internal.Log;
+import io.albtarget.internal.http.Refusal;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -148,7 +147,7 @@ public final class AlbFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse httpResponse = (HttpServletResponse) response;
         AlbTarget target = acting.target();
-        Verdict verdict = target.compliance().judge(new ServletRequestView(http));
+        Verdict verdict = target.judge(new ServletRequestView(http));
         if (!verdict.isAccepted()) {
             LOG.debug(() -> "rejected a request from " + http.getRemoteAddr() + ": " + verdict);
             answer(http, httpResponse, Refusal.answer(verdict));

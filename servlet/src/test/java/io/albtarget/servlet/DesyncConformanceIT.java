@@ -39,10 +39,10 @@ class DesyncConformanceIT {
     static List<Expected> expectations() {
         List<Expected> expected = new ArrayList<>();
         for (DesyncCases.Case c : DesyncCases.all()) {
-            WireOutcome outcome = switch (c.reason().defensiveAction()) {
-                case "serve" -> WireOutcome.SERVED;
-                case "close" -> WireOutcome.SERVED_THEN_CLOSED;
-                default -> WireOutcome.refused(400);
+            WireOutcome outcome = switch (c.reason().defensive()) {
+                case SERVE -> WireOutcome.SERVED;
+                case CLOSE -> WireOutcome.SERVED_THEN_CLOSED;
+                case REFUSE -> WireOutcome.refused(400);
             };
             expected.add(new Expected(c.toString(), c.bytes(), !c.complete(), c.complete() ? outcome : null));
         }

@@ -2,7 +2,7 @@ package io.albtarget.spring;
 
 import io.albtarget.AlbSettings;
 import io.albtarget.internal.Log;
-import io.albtarget.keepalive.KeepAliveRequirement;
+import io.albtarget.internal.keepalive.KeepAliveRequirement;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;

@@ -1,6 +1,6 @@
 package io.albtarget.compat.doctor;
 
-import io.albtarget.probe.HttpProbe;
+import io.albtarget.internal.probe.HttpProbe;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

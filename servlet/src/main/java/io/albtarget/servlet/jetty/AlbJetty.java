@@ -3,10 +3,10 @@ package io.albtarget.servlet.jetty;
 import io.albtarget.AlbSettings;
 import io.albtarget.check.CheckTarget;
 import io.albtarget.check.SelfCheck;
-import io.albtarget.http.DesyncPolicy;
 import io.albtarget.internal.Durations;
 import io.albtarget.internal.Log;
-import io.albtarget.keepalive.KeepAliveRequirement;
+import io.albtarget.internal.http.DesyncPolicy;
+import io.albtarget.internal.keepalive.KeepAliveRequirement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
- * Makes a Jetty 12 connector behave as a target behind an ALB: a {@link io.albtarget.http.RequestHeadGuard} on
+ * Makes a Jetty 12 connector behave as a target behind an ALB: a {@link io.albtarget.internal.http.RequestHeadGuard} on
  * every connection applies the ALB's desync rules ahead of Jetty's parser, exactly as on Tomcat and Undertow, and
  * idle connections outlive the ALB's idle timeout.
  *

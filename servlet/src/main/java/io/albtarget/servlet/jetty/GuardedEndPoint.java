@@ -1,7 +1,7 @@
 package io.albtarget.servlet.jetty;
 
-import io.albtarget.http.Refusal;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.Refusal;
+import io.albtarget.internal.http.RequestHeadGuard;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;

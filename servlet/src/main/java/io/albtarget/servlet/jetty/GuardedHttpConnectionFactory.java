@@ -1,8 +1,8 @@
 package io.albtarget.servlet.jetty;
 
-import io.albtarget.http.DesyncPolicy;
-import io.albtarget.http.GuardedPorts;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.DesyncPolicy;
+import io.albtarget.internal.http.GuardedPorts;
+import io.albtarget.internal.http.RequestHeadGuard;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;

@@ -1,8 +1,8 @@
 package io.albtarget.servlet.tomcat;
 
 import io.albtarget.AlbSettings;
-import io.albtarget.http.DesyncPolicy;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.DesyncPolicy;
+import io.albtarget.internal.http.RequestHeadGuard;
 import java.util.Locale;
 import org.apache.coyote.Adapter;
 import org.apache.coyote.http11.Http11NioProtocol;

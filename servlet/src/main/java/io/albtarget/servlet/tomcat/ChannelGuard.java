@@ -1,9 +1,9 @@
 package io.albtarget.servlet.tomcat;
 
 import io.albtarget.Verdict;
-import io.albtarget.http.DesyncPolicy;
-import io.albtarget.http.RefusedRequestHeadException;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.DesyncPolicy;
+import io.albtarget.internal.http.RefusedRequestHeadException;
+import io.albtarget.internal.http.RequestHeadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;

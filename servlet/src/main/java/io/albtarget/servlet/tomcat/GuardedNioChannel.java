@@ -1,6 +1,6 @@
 package io.albtarget.servlet.tomcat;
 
-import io.albtarget.http.DesyncPolicy;
+import io.albtarget.internal.http.DesyncPolicy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

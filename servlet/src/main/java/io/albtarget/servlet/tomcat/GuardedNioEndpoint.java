@@ -1,7 +1,7 @@
 package io.albtarget.servlet.tomcat;
 
-import io.albtarget.http.DesyncPolicy;
-import io.albtarget.http.GuardedPorts;
+import io.albtarget.internal.http.DesyncPolicy;
+import io.albtarget.internal.http.GuardedPorts;
 import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.apache.tomcat.util.net.SocketBufferHandler;

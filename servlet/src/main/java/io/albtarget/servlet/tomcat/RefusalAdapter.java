@@ -2,8 +2,8 @@ package io.albtarget.servlet.tomcat;
 
 import io.albtarget.Answer;
 import io.albtarget.Verdict;
-import io.albtarget.http.RefusedRequestHeadException;
-import io.albtarget.http.Refusal;
+import io.albtarget.internal.http.Refusal;
+import io.albtarget.internal.http.RefusedRequestHeadException;
 import jakarta.servlet.RequestDispatcher;
 import java.nio.ByteBuffer;
 import org.apache.coyote.Adapter;

@@ -1,16 +1,16 @@
 package io.albtarget.servlet.undertow;
 
 import io.albtarget.Verdict;
-import io.albtarget.http.Refusal;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.Refusal;
+import io.albtarget.internal.http.RequestHeadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import org.jspecify.annotations.Nullable;
 import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.AbstractStreamSinkConduit;
 import org.xnio.conduits.ConduitWritableByteChannel;
 import org.xnio.conduits.Conduits;
-import org.jspecify.annotations.Nullable;
 import org.xnio.conduits.StreamSinkConduit;
 
 /**

@@ -1,8 +1,8 @@
 package io.albtarget.servlet.undertow;
 
 import io.albtarget.Verdict;
-import io.albtarget.http.RefusedRequestHeadException;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.RefusedRequestHeadException;
+import io.albtarget.internal.http.RequestHeadGuard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

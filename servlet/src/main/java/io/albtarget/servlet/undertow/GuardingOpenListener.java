@@ -1,7 +1,7 @@
 package io.albtarget.servlet.undertow;
 
-import io.albtarget.http.DesyncPolicy;
-import io.albtarget.http.RequestHeadGuard;
+import io.albtarget.internal.http.DesyncPolicy;
+import io.albtarget.internal.http.RequestHeadGuard;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.ConnectorStatistics;
 import io.undertow.server.HttpHandler;

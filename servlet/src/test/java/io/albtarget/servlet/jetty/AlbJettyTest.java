@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.albtarget.AlbSettings;
-import io.albtarget.keepalive.KeepAliveRequirement;
+import io.albtarget.internal.keepalive.KeepAliveRequirement;
 import java.time.Duration;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;

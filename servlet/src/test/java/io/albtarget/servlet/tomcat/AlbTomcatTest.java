@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.albtarget.AlbSettings;
-import io.albtarget.keepalive.KeepAliveRequirement;
+import io.albtarget.internal.keepalive.KeepAliveRequirement;
 import java.time.Duration;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;

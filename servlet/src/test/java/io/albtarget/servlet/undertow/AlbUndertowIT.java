@@ -6,7 +6,7 @@ import io.albtarget.AlbSettings;
 import io.albtarget.check.Finding;
 import io.albtarget.check.Report;
 import io.albtarget.check.Severity;
-import io.albtarget.keepalive.KeepAliveRequirement;
+import io.albtarget.internal.keepalive.KeepAliveRequirement;
 import io.albtarget.servlet.RawHttp;
 import io.undertow.UndertowOptions;
 import java.time.Duration;

@@ -1,8 +1,0 @@
-/**
- * The Host header as a target behind an ALB must judge it: the health checker's IP forms accepted when the IP is
- * the target's own, names accepted as configured, everything malformed or foreign refused.
- */
-@NullMarked
-package io.albtarget.host;
-
-import org.jspecify.annotations.NullMarked;

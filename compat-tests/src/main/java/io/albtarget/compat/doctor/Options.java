@@ -1,18 +1,19 @@
 package io.albtarget.compat.doctor;
 
+import io.albtarget.Setting;
 import java.util.Map;
 
 /** The doctor's options by the {@code alb.*} settings they set, so that errors name what the user typed. */
 final class Options {
 
     private static final Map<String, String> BY_PROPERTY = Map.of(
-            "alb.health-check.path", "--path",
-            "alb.health-check.matcher", "--matcher",
-            "alb.health-check.timeout", "--timeout",
-            "alb.health-check.interval", "--interval",
-            "alb.idle-timeout", "--idle-timeout",
-            "alb.keep-alive.margin", "--keep-alive-margin",
-            "alb.tls.backend-policy", "--tls-policy");
+            Setting.HEALTH_CHECK_PATH.property(), "--path",
+            Setting.HEALTH_CHECK_MATCHER.property(), "--matcher",
+            Setting.HEALTH_CHECK_TIMEOUT.property(), "--timeout",
+            Setting.HEALTH_CHECK_INTERVAL.property(), "--interval",
+            Setting.IDLE_TIMEOUT.property(), "--idle-timeout",
+            Setting.KEEP_ALIVE_MARGIN.property(), "--keep-alive-margin",
+            Setting.TLS_BACKEND_POLICY.property(), "--tls-policy");
 
     private Options() {
     }

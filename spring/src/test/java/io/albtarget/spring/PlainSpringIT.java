@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -178,11 +177,10 @@ class PlainSpringIT {
     @Import(Handlers.class)
     static class Configured {
 
+        /** The Boot application's own security: credentials on every request, no {@code permitAll}. */
         @Bean
         SecurityFilterChain everythingAuthenticated(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .httpBasic(Customizer.withDefaults())
-                    .build();
+            return new TestApplication().everythingAuthenticated(http);
         }
 
         @Bean

@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A bare Netty HTTP/1.1 server on 127.0.0.1 and a free port: an optional {@link SslHandler}, Netty's
- * {@link HttpServerCodec}, albtarget when given, an aggregator and an echo application that answers 200 with a body
- * describing the request it got (see {@link #describe(FullHttpRequest)}), keeping the connection alive as the request
+ * {@link HttpServerCodec}, albtarget when given, an aggregator and an echo application that answers 200, after the
+ * read that brought the request, with a body describing it (see {@link #describe(FullHttpRequest)}), keeping the connection alive as the request
  * asks. A request Netty's decoder failed gets 400 from the application, as a Netty application answers it.
  */
 final class NettyTestServer implements AutoCloseable {
@@ -105,6 +105,19 @@ final class NettyTestServer implements AutoCloseable {
     private static final class Echo extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            // answered later, as an application that works off the event loop does: the requests read with it, a
+            // refused one included, are all read by then
+            request.retain();
+            ctx.executor().execute(() -> {
+                try {
+                    answer(ctx, request);
+                } finally {
+                    request.release();
+                }
+            });
+        }
+
+        private static void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
             boolean failed = request.decoderResult().isFailure();
             FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(),
                     failed ? HttpResponseStatus.BAD_REQUEST : HttpResponseStatus.OK,

@@ -1,12 +1,9 @@
 package io.albtarget.netty;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.albtarget.AlbSettings;
 import io.albtarget.http.DesyncCases;
+import io.albtarget.servlet.DefensiveExpectation;
 import io.albtarget.servlet.WireOutcome;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -22,29 +19,8 @@ class NettyDesyncConformanceIT {
 
     private static final NettyTestServer SERVER = NettyTestServer.guarded(AlbNetty.of(AlbSettings.defaults()));
 
-    /** A request and what a target behind an ALB in defensive mode must do with it; null for an incomplete head. */
-    record Expected(String name, byte[] request, boolean incomplete, WireOutcome outcome) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static List<Expected> expectations() {
-        List<Expected> expected = new ArrayList<>();
-        for (DesyncCases.Case c : DesyncCases.all()) {
-            WireOutcome outcome = switch (c.reason().defensive()) {
-                case SERVE -> WireOutcome.SERVED;
-                case CLOSE -> WireOutcome.SERVED_THEN_CLOSED;
-                case REFUSE -> WireOutcome.refused(400);
-            };
-            expected.add(new Expected(c.toString(), c.bytes(), !c.complete(), c.complete() ? outcome : null));
-        }
-        for (DesyncCases.Coding c : DesyncCases.unsupportedCodings()) {
-            expected.add(new Expected("501: " + c.name(), c.request().getBytes(StandardCharsets.ISO_8859_1), false,
-                    WireOutcome.refused(501)));
-        }
-        return expected;
+    static List<DefensiveExpectation> expectations() {
+        return DefensiveExpectation.all();
     }
 
     @AfterAll
@@ -55,14 +31,7 @@ class NettyDesyncConformanceIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectations")
     @DisplayName("with albtarget, Netty serves, closes or refuses each request as the rules say")
-    void defensive(Expected expected) {
-        WireOutcome outcome = WireOutcome.observe(SERVER.port(), expected.request(), expected.incomplete());
-        if (expected.outcome() == null) {
-            assertThat(outcome.status() < 200 || outcome.status() >= 400).as("an incomplete head is never served: %s",
-                    outcome).isTrue();
-            assertThat(outcome.keptAlive()).isFalse();
-        } else {
-            assertThat(outcome).isEqualTo(expected.outcome());
-        }
+    void defensive(DefensiveExpectation expected) {
+        expected.assertMetBy(WireOutcome.observe(SERVER.port(), expected.request(), expected.incomplete()));
     }
 }

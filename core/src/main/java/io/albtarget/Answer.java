@@ -57,11 +57,6 @@ public final class Answer {
         return headers;
     }
 
-    /** Whether the connection ends after this answer: it says {@code Connection: close}. */
-    public boolean closesConnection() {
-        return "close".equals(headers.get("Connection"));
-    }
-
     /** The body. */
     public byte[] body() {
         return body.clone();

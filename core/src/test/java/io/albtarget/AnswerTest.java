@@ -16,7 +16,6 @@ class AnswerTest {
 
         assertThat(answer.headers()).containsExactly(entry("Content-Type", "application/json"),
                 entry("Content-Length", "2"), entry("Cache-Control", "no-store"));
-        assertThat(answer.closesConnection()).isFalse();
     }
 
     @Test

@@ -7,9 +7,6 @@ import io.albtarget.servlet.tomcat.AlbHttp11NioProtocol;
 import io.albtarget.servlet.tomcat.AlbTomcat;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.catalina.LifecycleListener;
-import org.apache.catalina.connector.Connector;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -55,8 +52,9 @@ final class EmbeddedTomcat implements WebServerFactoryCustomizer<TomcatServletWe
         List<TomcatConnectorCustomizer> customizers = new ArrayList<>();
         customizers.add(connector -> AlbTomcat.tune(connector, settings));
         customizers.addAll(factory.getConnectorCustomizers());
-        Binder.get(environment).bind(MAX_KEEP_ALIVE_REQUESTS, Integer.class)
-                .ifBound(limit -> customizers.add(connector -> keepRequestLimit(connector, limit)));
+        if (Binder.get(environment).bind(MAX_KEEP_ALIVE_REQUESTS, Integer.class).isBound()) {
+            customizers.add(AlbTomcat::keepRequestLimit);
+        }
         factory.setConnectorCustomizers(customizers);
         ExplicitIdleTimeouts.warnBelowRequirement(environment, settings, CONNECTION_TIMEOUT, KEEP_ALIVE_TIMEOUT);
     }
@@ -70,24 +68,6 @@ final class EmbeddedTomcat implements WebServerFactoryCustomizer<TomcatServletWe
                     + " without " + AlbHttp11NioProtocol.class.getName() + " no guard reads request heads ahead"
                     + " of Tomcat's parser, which unfolds multi-line headers unseen");
         }
-    }
-
-    /**
-     * Puts back a request limit the application set once the connector is bound: {@link AlbTomcat#tune} lifts a
-     * limit of 100 then, since on the connector alone Tomcat's default and a value set to 100 look the same.
-     */
-    private static void keepRequestLimit(Connector connector, int limit) {
-        if (!(connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> protocol)) {
-            return;
-        }
-        LifecycleListener restore = event -> {
-            if (connector.getLocalPort() > 0 && protocol.getMaxKeepAliveRequests() != limit) {
-                protocol.setMaxKeepAliveRequests(limit);
-                LOG.info("albtarget: Tomcat connector on port " + connector.getLocalPort() + ": maxKeepAliveRequests="
-                        + limit + " (" + MAX_KEEP_ALIVE_REQUESTS + ", kept)");
-            }
-        };
-        connector.addLifecycleListener(restore);
     }
 
     @Override

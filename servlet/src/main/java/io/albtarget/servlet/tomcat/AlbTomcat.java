@@ -96,6 +96,19 @@ public final class AlbTomcat {
     }
 
     /**
+     * Keeps the connector's {@code maxKeepAliveRequests} as it is once bound, for an application that set it, even
+     * to Tomcat's default of 100 (which {@link #tune} otherwise lifts, since on the connector alone a value set to
+     * 100 and the default look the same). Call it after {@link #tune}, before the connector starts.
+     */
+    public static void keepRequestLimit(Connector connector) {
+        for (LifecycleListener listener : connector.findLifecycleListeners()) {
+            if (listener instanceof RequestLimit limit) {
+                limit.keep();
+            }
+        }
+    }
+
+    /**
      * Puts a filter first in an embedded context's chain, for every request path and for asynchronous requests too.
      * Contexts made with {@code Tomcat.addContext} run no {@code ServletContainerInitializer}, so
      * {@link io.albtarget.servlet.AlbFilter} does not register itself there:
@@ -183,6 +196,7 @@ public final class AlbTomcat {
         private final Connector connector;
         private final AbstractHttp11Protocol<?> protocol;
         private boolean done;
+        private boolean kept;
 
         RequestLimit(Connector connector, AbstractHttp11Protocol<?> protocol) {
             this.connector = connector;
@@ -194,6 +208,11 @@ public final class AlbTomcat {
             liftOnceBound();
         }
 
+        /** The application set the limit: it stays whatever it is. */
+        synchronized void keep() {
+            kept = true;
+        }
+
         /** @return whether the decision is made */
         synchronized boolean liftOnceBound() {
             if (done || connector.getLocalPort() < 0) {
@@ -201,7 +220,7 @@ public final class AlbTomcat {
             }
             done = true;
             int configured = protocol.getMaxKeepAliveRequests();
-            if (configured == TOMCAT_MAX_KEEP_ALIVE_REQUESTS) {
+            if (configured == TOMCAT_MAX_KEEP_ALIVE_REQUESTS && !kept) {
                 protocol.setMaxKeepAliveRequests(-1);
                 LOG.info("albtarget: Tomcat connector on port " + connector.getLocalPort()
                         + ": maxKeepAliveRequests=-1");

@@ -1,0 +1,70 @@
+package io.albtarget.micronaut;
+
+import io.albtarget.AlbTarget;
+import io.albtarget.Answer;
+import io.albtarget.Verdict;
+import io.albtarget.health.AlbHealth;
+import io.albtarget.health.Drain;
+import io.albtarget.internal.http.Refusal;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.reactivestreams.Publisher;
+
+/**
+ * The server filter ahead of every other one, Micronaut Security's included.
+ *
+ * <p>It judges every request (header-line syntax, Host, body framing); a refused one gets the rule's status, reason
+ * and {@code Connection: close}, and no route or other filter sees it. It answers the ALB's health check itself. It
+ * counts the other requests in flight until their response publisher ends, and while the target drains their
+ * responses close the connection.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+@Requires(beans = AlbTarget.class)
+final class AlbServerFilter implements HttpServerFilter {
+
+    private final AlbTarget target;
+
+    AlbServerFilter(AlbTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Verdict verdict = target.judge(new MicronautRequestView(request));
+        if (!verdict.isAccepted()) {
+            return Publishers.just(response(Refusal.answer(verdict)));
+        }
+        String path = request.getPath();
+        AlbHealth health = target.health();
+        if (health.isHealthCheckPath(path) && health.isHealthCheck(request.getMethodName(), path,
+                request.getHeaders().get(HttpHeaders.USER_AGENT))) {
+            return Publishers.just(response(health.answer()));
+        }
+        Drain drain = target.drain();
+        boolean closes = verdict.closesConnection();
+        Publisher<MutableHttpResponse<?>> served = new InFlight<>(chain.proceed(request), drain);
+        return Publishers.map(served, response -> closes || drain.closesConnections()
+                ? response.header(HttpHeaders.CONNECTION, "close") : response);
+    }
+
+    private static MutableHttpResponse<?> response(Answer answer) {
+        MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(answer.status()))
+                .body(answer.body());
+        answer.headers().forEach(response::header);
+        return response;
+    }
+}

@@ -1,0 +1,71 @@
+package io.albtarget.micronaut;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.AlbTarget;
+import io.albtarget.check.CheckTarget;
+import io.albtarget.check.SelfCheck;
+import io.albtarget.check.SelfCheckFailedException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ties the target to the server's life.
+ *
+ * <ul>
+ *   <li>The server listens ({@link ServerStartupEvent}): the target starts serving, so health answers the
+ *       matcher's code, and the self-check runs against the port the server really listens on; with
+ *       {@code alb.self-check=fail} a failed fast check fails the startup.</li>
+ *   <li>The context stops ({@link ShutdownEvent}, which Micronaut publishes before it destroys any bean, the
+ *       Netty server included): the self-check stops and the target drains, health answering 503 at once and
+ *       responses closing their connections for {@code alb.drain.wait}, then in-flight requests get up to
+ *       {@code alb.drain.timeout}. The server keeps accepting all along, since it stops only afterwards.</li>
+ * </ul>
+ */
+@Singleton
+@Requires(beans = AlbTarget.class)
+final class TargetLifecycle {
+
+    private final AlbTarget target;
+    private final AlbSettings settings;
+    private final AtomicReference<@Nullable SelfCheck> selfCheck = new AtomicReference<>();
+
+    TargetLifecycle(AlbTarget target, AlbSettings settings) {
+        this.target = target;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void serverListens(ServerStartupEvent event) {
+        target.start();
+        SelfCheck check = SelfCheck.of(settings, CheckTarget.local(event.getSource().getPort()));
+        if (!selfCheck.compareAndSet(null, check)) {
+            return;
+        }
+        try {
+            check.start();
+        } catch (SelfCheckFailedException e) {
+            // startup fails and the context stops: the ALB never saw this target healthy
+            target.drain().cutShort();
+            throw e;
+        }
+    }
+
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void contextStops(ShutdownEvent event) {
+        SelfCheck check = selfCheck.get();
+        if (check == null) {
+            target.drain().runWithoutWait();
+            return;
+        }
+        check.stop();
+        target.drain().run();
+    }
+}

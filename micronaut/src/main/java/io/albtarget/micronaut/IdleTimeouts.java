@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 final class IdleTimeouts implements BeanCreatedEventListener<NettyHttpServerConfiguration> {
 
     private static final Log LOG = Log.of(IdleTimeouts.class);
+    /** The timeout that closes idle connections; the read and write ones only signal. */
+    static final String IDLE_TIMEOUT = "micronaut.server.idle-timeout";
     private static final String PREFIX = "micronaut.server.";
 
     private final AlbSettings settings;

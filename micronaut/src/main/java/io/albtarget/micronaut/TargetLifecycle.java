@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>The server listens ({@link ServerStartupEvent}): the target starts serving, so health answers the
  *       matcher's code, and the self-check runs against the port the server really listens on; with
- *       {@code alb.self-check=fail} a failed fast check fails the startup.</li>
+ *       {@code alb.self-check=fail} a failed fast check fails the startup: the exception reaches whoever
+ *       started the server ({@code Micronaut.run} included).</li>
  *   <li>The context stops ({@link ShutdownEvent}, which Micronaut publishes before it destroys any bean, the
  *       Netty server included): the self-check stops and the target drains, health answering 503 at once and
  *       responses closing their connections for {@code alb.drain.wait}, then in-flight requests get up to
@@ -34,24 +36,28 @@ final class TargetLifecycle {
 
     private final AlbTarget target;
     private final AlbSettings settings;
+    private final NettyHttpServerConfiguration server;
     private final AtomicReference<@Nullable SelfCheck> selfCheck = new AtomicReference<>();
 
-    TargetLifecycle(AlbTarget target, AlbSettings settings) {
+    TargetLifecycle(AlbTarget target, AlbSettings settings, NettyHttpServerConfiguration server) {
         this.target = target;
         this.settings = settings;
+        this.server = server;
     }
 
     @EventListener
     void serverListens(ServerStartupEvent event) {
         target.start();
-        SelfCheck check = SelfCheck.of(settings, CheckTarget.local(event.getSource().getPort()));
+        SelfCheck check = SelfCheck.of(settings, CheckTarget.local(event.getSource().getPort())
+                .serverIdleTimeout(IdleTimeouts.IDLE_TIMEOUT, server.getIdleTimeout())
+                .healthServedByAlbtarget(true));
         if (!selfCheck.compareAndSet(null, check)) {
             return;
         }
         try {
             check.start();
         } catch (SelfCheckFailedException e) {
-            // startup fails and the context stops: the ALB never saw this target healthy
+            // the ALB never saw this target healthy: there is nothing to drain for
             target.drain().cutShort();
             throw e;
         }

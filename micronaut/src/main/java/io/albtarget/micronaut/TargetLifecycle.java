@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,10 +25,15 @@ import org.jspecify.annotations.Nullable;
  *       matcher's code, and the self-check runs against the port the server really listens on; with
  *       {@code alb.self-check=fail} a failed fast check fails the startup: the exception reaches whoever
  *       started the server ({@code Micronaut.run} included).</li>
- *   <li>The context stops ({@link ShutdownEvent}, which Micronaut publishes before it destroys any bean, the
- *       Netty server included): the self-check stops and the target drains, health answering 503 at once and
- *       responses closing their connections for {@code alb.drain.wait}, then in-flight requests get up to
- *       {@code alb.drain.timeout}. The server keeps accepting all along, since it stops only afterwards.</li>
+ *   <li>The context stops ({@link ShutdownEvent}, which Micronaut publishes before it destroys any bean): the
+ *       self-check stops and the target drains, health answering 503 at once and responses closing their
+ *       connections for {@code alb.drain.wait}, then in-flight requests get up to {@code alb.drain.timeout}. When
+ *       the context is stopped or closed by the application ({@code ApplicationContext.close()}), the server
+ *       is still running and accepting all along: it stops only afterwards.</li>
+ *   <li>The server stopped first: Micronaut's own JVM shutdown hook ({@code Micronaut.run}, on SIGTERM) stops
+ *       the server and only then the context, so by the time of the {@link ShutdownEvent} the server accepts no
+ *       more connections. The target then drains without the wait (in-flight requests still get up to
+ *       {@code alb.drain.timeout}): the wait would only delay the exit.</li>
  * </ul>
  */
 @Singleton
@@ -38,6 +44,7 @@ final class TargetLifecycle {
     private final AlbSettings settings;
     private final NettyHttpServerConfiguration server;
     private final AtomicReference<@Nullable SelfCheck> selfCheck = new AtomicReference<>();
+    private volatile @Nullable EmbeddedServer listening;
 
     TargetLifecycle(AlbTarget target, AlbSettings settings, NettyHttpServerConfiguration server) {
         this.target = target;
@@ -47,6 +54,7 @@ final class TargetLifecycle {
 
     @EventListener
     void serverListens(ServerStartupEvent event) {
+        listening = event.getSource();
         target.start();
         SelfCheck check = SelfCheck.of(settings, CheckTarget.local(event.getSource().getPort())
                 .serverIdleTimeout(IdleTimeouts.IDLE_TIMEOUT, server.getIdleTimeout())
@@ -67,11 +75,14 @@ final class TargetLifecycle {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void contextStops(ShutdownEvent event) {
         SelfCheck check = selfCheck.get();
-        if (check == null) {
-            target.drain().runWithoutWait();
-            return;
+        if (check != null) {
+            check.stop();
         }
-        check.stop();
-        target.drain().run();
+        EmbeddedServer running = listening;
+        if (running != null && running.isRunning()) {
+            target.drain().run();
+        } else {
+            target.drain().runWithoutWait();
+        }
     }
 }

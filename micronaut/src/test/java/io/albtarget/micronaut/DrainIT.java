@@ -3,6 +3,7 @@ package io.albtarget.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.AlbTarget;
+import io.albtarget.health.HealthState;
 import io.albtarget.servlet.RawHttp;
 import io.albtarget.servlet.RawHttp.Response;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The context stops while a reactive request is in flight: health answers 503, the server keeps accepting and
@@ -46,6 +48,22 @@ class DrainIT {
             stopping.join();
             assertThat(target.drain().inFlight()).isZero();
         }
+    }
+
+    /**
+     * What Micronaut's own shutdown hook does: the server stops, then the context. The server no longer accepts by
+     * the time the context stops, so the target drains without the hour-long wait.
+     */
+    @Test
+    @Timeout(30)
+    void drainsWithoutTheWaitWhenTheServerStoppedFirst() {
+        EmbeddedServer server = Servers.start(Map.of("alb.drain.wait", "1h"));
+        AlbTarget target = server.getApplicationContext().getBean(AlbTarget.class);
+
+        server.stop();
+
+        assertThat(server.getApplicationContext().isRunning()).isFalse();
+        assertThat(target.health().state()).isEqualTo(HealthState.STOPPED);
     }
 
     private static void awaitTrue(BooleanSupplier condition) {

@@ -53,6 +53,14 @@ class BehindAlbIT {
     }
 
     @Test
+    void closesAKeptAliveConnectionAfterARefusal() {
+        try (RawHttp http = RawHttp.connect(port)) {
+            assertThat(http.send("GET /hello HTTP/1.1\r\nHost: 203.0.113.9\r\n\r\n").read().status()).isEqualTo(400);
+            assertThat(http.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void refusesTwoHostHeaders() {
         assertThat(get("Host: 127.0.0.1\r\nHost: 127.0.0.1\r\n").status()).isEqualTo(400);
     }

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class DrainIT {
 
-    private static final String HEALTH_CHECK = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-            + "User-Agent: ELB-HealthChecker/2.0\r\nAccept-Encoding: gzip, compressed\r\n\r\n";
-
     @Test
     void drainsBeforeTheServerStops() {
         EmbeddedServer server = Servers.start(Map.of("alb.drain.wait", "1s", "alb.drain.timeout", "10s"));
@@ -34,7 +31,7 @@ class DrainIT {
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(server.getApplicationContext()::close);
             awaitTrue(() -> target.drain().closesConnections());
 
-            assertThat(RawHttp.exchange(port, HEALTH_CHECK).status()).isEqualTo(503);
+            assertThat(RawHttp.exchange(port, Servers.HEALTH_CHECK).status()).isEqualTo(503);
             try (RawHttp other = RawHttp.connect(port)) {
                 Response served = other.send("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").read();
                 assertThat(served.status()).isEqualTo(200);

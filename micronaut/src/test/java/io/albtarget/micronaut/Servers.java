@@ -8,6 +8,10 @@ import java.util.Map;
 /** Micronaut servers on a random port of 127.0.0.1 for the tests. */
 final class Servers {
 
+    /** The ALB's health check as its health checker sends it, with the Host form of an IP-address target. */
+    static final String HEALTH_CHECK = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            + "User-Agent: ELB-HealthChecker/2.0\r\nAccept-Encoding: gzip, compressed\r\n\r\n";
+
     private Servers() {
     }
 

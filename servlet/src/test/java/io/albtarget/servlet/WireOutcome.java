@@ -7,19 +7,21 @@ import java.io.UncheckedIOException;
  * none), and whether the connection stayed usable. A 2xx answer without {@code Connection: close} is followed by a
  * second, clean request on the same connection: the connection was kept alive only if that one gets 200 too, so a
  * body the server left unread (and parsed as the next request) shows.
+ *
+ * <p>Public because the Netty module's tests use it too.
  */
-record WireOutcome(int status, boolean keptAlive) {
+public record WireOutcome(int status, boolean keptAlive) {
 
-    static final WireOutcome SERVED = new WireOutcome(200, true);
-    static final WireOutcome SERVED_THEN_CLOSED = new WireOutcome(200, false);
-    static final WireOutcome NO_ANSWER = new WireOutcome(0, false);
+    public static final WireOutcome SERVED = new WireOutcome(200, true);
+    public static final WireOutcome SERVED_THEN_CLOSED = new WireOutcome(200, false);
+    public static final WireOutcome NO_ANSWER = new WireOutcome(0, false);
 
-    static WireOutcome refused(int status) {
+    public static WireOutcome refused(int status) {
         return new WireOutcome(status, false);
     }
 
     /** Sends the request, half-closing when it is {@code incomplete}, and observes the outcome. */
-    static WireOutcome observe(int port, byte[] request, boolean incomplete) {
+    public static WireOutcome observe(int port, byte[] request, boolean incomplete) {
         try (RawHttp http = RawHttp.connect(port)) {
             http.send(request);
             if (incomplete) {

@@ -12,6 +12,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpVersion;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -22,8 +23,10 @@ import org.reactivestreams.Publisher;
 /**
  * The server filter ahead of every other one, Micronaut Security's included.
  *
- * <p>It judges every request (header-line syntax, Host, body framing); a refused one gets the rule's status, reason
- * and {@code Connection: close}, and no route or other filter sees it. It answers the ALB's health check itself. It
+ * <p>An HTTP/1.x request has been judged by albtarget's Netty handlers around the codec ({@link NettyGuard}),
+ * which answer a refusal on the wire in its place among pipelined requests; the filter judges only an HTTP/2 request,
+ * which has no such handlers. A refused one gets the rule's status, reason and {@code Connection: close}, as the Netty
+ * handlers answer it, and no route or other filter sees it. The filter answers the ALB's health check itself. It
  * counts the other requests in flight until their response publisher ends, and while the target drains their
  * responses close the connection.
  */
@@ -44,9 +47,11 @@ final class AlbServerFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        Verdict verdict = target.judge(new MicronautRequestView(request));
-        if (!verdict.isAccepted()) {
-            return Publishers.just(response(Refusal.answer(verdict)));
+        if (request.getHttpVersion() == HttpVersion.HTTP_2_0) {
+            Verdict verdict = target.judge(new MicronautRequestView(request));
+            if (!verdict.isAccepted()) {
+                return Publishers.just(response(Refusal.answer(verdict)));
+            }
         }
         String path = request.getPath();
         AlbHealth health = target.health();
@@ -55,9 +60,8 @@ final class AlbServerFilter implements HttpServerFilter {
             return Publishers.just(response(health.answer()));
         }
         Drain drain = target.drain();
-        boolean closes = verdict.closesConnection();
         Publisher<MutableHttpResponse<?>> served = new InFlight<>(chain.proceed(request), drain);
-        return Publishers.map(served, response -> closes || drain.closesConnections()
+        return Publishers.map(served, response -> drain.closesConnections()
                 ? response.header(HttpHeaders.CONNECTION, "close") : response);
     }
 

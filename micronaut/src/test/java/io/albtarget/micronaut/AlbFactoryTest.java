@@ -76,6 +76,8 @@ class AlbFactoryTest {
             assertThat(context.findBean(AlbTarget.class)).isEmpty();
             assertThat(context.findBean(AlbServerFilter.class)).isEmpty();
             assertThat(context.findBean(TargetLifecycle.class)).isEmpty();
+            assertThat(context.findBean(NettyGuard.class)).isEmpty();
+            assertThat(context.findBean(HeaderLimits.class)).isEmpty();
         }
     }
 }

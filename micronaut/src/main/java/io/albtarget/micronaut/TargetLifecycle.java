@@ -30,10 +30,12 @@ import org.jspecify.annotations.Nullable;
  *       connections for {@code alb.drain.wait}, then in-flight requests get up to {@code alb.drain.timeout}. When
  *       the context is stopped or closed by the application ({@code ApplicationContext.close()}), the server
  *       is still running and accepting all along: it stops only afterwards.</li>
- *   <li>The server stopped first: Micronaut's own JVM shutdown hook ({@code Micronaut.run}, on SIGTERM) stops
- *       the server and only then the context, so by the time of the {@link ShutdownEvent} the server accepts no
- *       more connections. The target then drains without the wait (in-flight requests still get up to
- *       {@code alb.drain.timeout}): the wait would only delay the exit.</li>
+ *   <li>The server is stopped first: Micronaut's own JVM shutdown hook ({@code Micronaut.run}, on SIGTERM) stops
+ *       the server and only then the context. The server ({@link DrainFirstServer}) drains the target, with the
+ *       wait, before it stops listening; by the {@link ShutdownEvent} the drain is over.</li>
+ *   <li>The server stopped without draining (a server the application built itself): by the time of the
+ *       {@link ShutdownEvent} it accepts no more connections, so the target drains without the wait (in-flight
+ *       requests still get up to {@code alb.drain.timeout}): the wait would only delay the exit.</li>
  * </ul>
  */
 @Singleton
@@ -71,18 +73,31 @@ final class TargetLifecycle {
         }
     }
 
+    /**
+     * The server is about to stop listening ({@link DrainFirstServer}): the self-check stops and the target drains
+     * with the wait while the server still accepts.
+     */
+    void drainWhileListening() {
+        stopSelfCheck();
+        target.drain().run();
+    }
+
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void contextStops(ShutdownEvent event) {
-        SelfCheck check = selfCheck.get();
-        if (check != null) {
-            check.stop();
-        }
+        stopSelfCheck();
         EmbeddedServer running = listening;
         if (running != null && running.isRunning()) {
             target.drain().run();
         } else {
             target.drain().runWithoutWait();
+        }
+    }
+
+    private void stopSelfCheck() {
+        SelfCheck check = selfCheck.get();
+        if (check != null) {
+            check.stop();
         }
     }
 }

@@ -48,17 +48,22 @@ class DrainIT {
     }
 
     /**
-     * What Micronaut's own shutdown hook does: the server stops, then the context. The server no longer accepts by
-     * the time the context stops, so the target drains without the hour-long wait.
+     * What Micronaut's own shutdown hook does: the server stops, then the context. The server drains first, still
+     * accepting: the ALB's health check gets 503 while the wait lasts.
      */
     @Test
     @Timeout(30)
-    void drainsWithoutTheWaitWhenTheServerStoppedFirst() {
-        EmbeddedServer server = Servers.start(Map.of("alb.drain.wait", "1h"));
+    void theServerStoppedFirstDrainsBeforeItStopsListening() {
+        EmbeddedServer server = Servers.start(Map.of("alb.drain.wait", "1s"));
+        int port = server.getPort();
         AlbTarget target = server.getApplicationContext().getBean(AlbTarget.class);
 
-        server.stop();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop());
+        awaitTrue(() -> target.drain().closesConnections());
 
+        assertThat(RawHttp.exchange(port, Servers.HEALTH_CHECK).status()).isEqualTo(503);
+        stopping.join();
+        assertThat(server.isRunning()).isFalse();
         assertThat(server.getApplicationContext().isRunning()).isFalse();
         assertThat(target.health().state()).isEqualTo(HealthState.STOPPED);
     }

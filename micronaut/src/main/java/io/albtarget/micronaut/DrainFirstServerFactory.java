@@ -21,8 +21,8 @@ final class DrainFirstServerFactory {
     @Singleton
     @Primary
     @Replaces(factory = DefaultNettyEmbeddedServerFactory.class, bean = NettyEmbeddedServer.class)
-    NettyEmbeddedServer drainFirstServer(NettyHttpServerConfiguration configuration, DefaultNettyEmbeddedServerFactory services,
-            TargetLifecycle lifecycle) {
+    NettyEmbeddedServer drainFirstServer(NettyHttpServerConfiguration configuration,
+            DefaultNettyEmbeddedServerFactory services, TargetLifecycle lifecycle) {
         return new DrainFirstServer(configuration, services, lifecycle);
     }
 }

@@ -9,6 +9,7 @@ import io.albtarget.InvalidSettingsException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.context.env.PropertySource;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class AlbFactoryTest {
         try (ApplicationContext context = ApplicationContext.run()) {
             assertThat(context.getBean(AlbSettings.class)).hasToString(AlbSettings.defaults().toString());
             assertThat(context.getBean(AlbTarget.class).settings()).isSameAs(context.getBean(AlbSettings.class));
+            assertThat(context.getBean(EmbeddedServer.class)).isInstanceOf(DrainFirstServer.class);
         }
     }
 
@@ -78,6 +80,7 @@ class AlbFactoryTest {
             assertThat(context.findBean(TargetLifecycle.class)).isEmpty();
             assertThat(context.findBean(NettyGuard.class)).isEmpty();
             assertThat(context.findBean(HeaderLimits.class)).isEmpty();
+            assertThat(context.getBean(EmbeddedServer.class)).isNotInstanceOf(DrainFirstServer.class);
         }
     }
 }

@@ -1,21 +1,20 @@
 package io.albtarget.micronaut;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.netty.AlbNetty;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import jakarta.inject.Singleton;
 
 /**
  * Gives Netty's HTTP decoder room for what the ALB forwards: {@code micronaut.server.netty.max-initial-line-length}
- * and {@code max-header-size} become the ALB's own limits (a 16 KiB request line, 64 KiB of header lines), where
- * Micronaut's defaults (4 KiB and 8 KiB) would refuse requests the ALB passes on; one the application sets is kept.
- *
- * <p>The limits are those of {@code AlbNetty.decoderConfig()}, which cannot serve here: Micronaut builds its codec
- * from these two settings, and the Netty that Micronaut 4.10's platform brings (4.2.9) lacks decoder options that
- * {@code decoderConfig()} sets.
+ * and {@code max-header-size} become the limits of {@link AlbNetty#decoderConfig()} (a 16 KiB request line, 64 KiB of
+ * header lines), where Micronaut's defaults (4 KiB and 8 KiB) would refuse requests the ALB passes on; one the
+ * application sets is kept. Micronaut builds its codec from these settings, not from a decoder configuration.
  */
 @Singleton
 @Requires(beans = AlbSettings.class)
@@ -23,9 +22,6 @@ final class HeaderLimits implements BeanCreatedEventListener<NettyHttpServerConf
 
     static final String MAX_INITIAL_LINE_LENGTH = "micronaut.server.netty.max-initial-line-length";
     static final String MAX_HEADER_SIZE = "micronaut.server.netty.max-header-size";
-
-    private static final int ALB_REQUEST_LINE_BYTES = 16 * 1024;
-    private static final int ALB_HEADER_BYTES = 64 * 1024;
 
     private final PropertyResolver properties;
 
@@ -36,11 +32,12 @@ final class HeaderLimits implements BeanCreatedEventListener<NettyHttpServerConf
     @Override
     public NettyHttpServerConfiguration onCreated(BeanCreatedEvent<NettyHttpServerConfiguration> event) {
         NettyHttpServerConfiguration server = event.getBean();
+        HttpDecoderConfig alb = AlbNetty.decoderConfig();
         if (!properties.containsProperty(MAX_INITIAL_LINE_LENGTH)) {
-            server.setMaxInitialLineLength(ALB_REQUEST_LINE_BYTES);
+            server.setMaxInitialLineLength(alb.getMaxInitialLineLength());
         }
         if (!properties.containsProperty(MAX_HEADER_SIZE)) {
-            server.setMaxHeaderSize(ALB_HEADER_BYTES);
+            server.setMaxHeaderSize(alb.getMaxHeaderSize());
         }
         return server;
     }

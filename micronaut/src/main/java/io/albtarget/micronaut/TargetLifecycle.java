@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>The server listens ({@link ServerStartupEvent}): the target starts serving, so health answers the
  *       matcher's code, and the self-check runs against the port the server really listens on; with
  *       {@code alb.self-check=fail} a failed fast check fails the startup: the exception reaches whoever
- *       started the server ({@code Micronaut.run} included).</li>
+ *       started the server ({@code Micronaut.run} included). The default server ({@link DrainFirstServer}) runs
+ *       the check once its start is complete, so that a failed check can stop it again and free its port;
+ *       Micronaut marks a server running only after the event.</li>
  *   <li>The context stops ({@link ShutdownEvent}, which Micronaut publishes before it destroys any bean): the
  *       self-check stops and the target drains, health answering 503 at once and responses closing their
  *       connections for {@code alb.drain.wait}, then in-flight requests get up to {@code alb.drain.timeout}. When
@@ -56,10 +58,24 @@ final class TargetLifecycle {
 
     @EventListener
     void serverListens(ServerStartupEvent event) {
-        listening = event.getSource();
+        EmbeddedServer server = event.getSource();
+        listening = server;
         target.start();
-        SelfCheck check = SelfCheck.of(settings, CheckTarget.local(event.getSource().getPort())
-                .serverIdleTimeout(IdleTimeouts.IDLE_TIMEOUT, server.getIdleTimeout())
+        if (!(server instanceof DrainFirstServer)) {
+            // a server the application built: a failed check leaves it to the application to stop
+            selfCheck(server);
+        }
+    }
+
+    /**
+     * Starts the self-check against the port the server listens on.
+     *
+     * @throws SelfCheckFailedException if {@code alb.self-check=fail} and the fast check failed; the target has
+     *     drained without a wait, since the ALB never saw it healthy
+     */
+    void selfCheck(EmbeddedServer server) {
+        SelfCheck check = SelfCheck.of(settings, CheckTarget.local(server.getPort())
+                .serverIdleTimeout(IdleTimeouts.IDLE_TIMEOUT, this.server.getIdleTimeout())
                 .healthServedByAlbtarget(true));
         if (!selfCheck.compareAndSet(null, check)) {
             return;
@@ -67,7 +83,6 @@ final class TargetLifecycle {
         try {
             check.start();
         } catch (SelfCheckFailedException e) {
-            // the ALB never saw this target healthy: there is nothing to drain for
             target.drain().cutShort();
             throw e;
         }

@@ -25,8 +25,8 @@ import org.reactivestreams.Publisher;
  * The server filter ahead of every other one, Micronaut Security's included.
  *
  * <p>A request on a connection with albtarget's Netty handlers around the codec ({@link NettyGuard}) has been judged
- * there, and a refusal answered on the wire in its place among pipelined requests; the filter judges the others (an
- * HTTP/2 stream, a connection whose codec Micronaut named otherwise). A refused one gets the rule's status, reason and
+ * there, and a refusal answered on the wire in its place among pipelined requests; the filter judges the others (HTTP/2
+ * streams, which Netty's HTTP/2 codec has parsed). A refused one gets the rule's status, reason and
  * {@code Connection: close}, as the Netty handlers answer it, and no route or other filter sees it. The filter
  * answers the ALB's health check itself. It counts the other requests in flight until their response publisher ends,
  * and while the target drains their responses close the connection.

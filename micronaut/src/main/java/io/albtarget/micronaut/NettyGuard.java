@@ -5,7 +5,6 @@ import io.albtarget.netty.AlbNetty;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import jakarta.inject.Singleton;
 
@@ -29,7 +28,7 @@ final class NettyGuard implements BeanCreatedEventListener<NettyServerCustomizer
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         AheadOfHttpCodec.install(event.getBean(),
-                pipeline -> alb.guard(pipeline, ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC));
+                alb::guard);
         return event.getBean();
     }
 }

@@ -144,23 +144,6 @@ class BehindAlbIT {
         }
     }
 
-    /**
-     * With HTTP/2 on cleartext, Micronaut puts the HTTP/1.1 codec under a name of Netty's h2c upgrade handler, where
-     * albtarget's Netty handlers do not go: the filter judges the request itself and refuses it the same way.
-     */
-    @Test
-    void theFilterJudgesARequestOnAConnectionWithoutTheNettyHandlers() {
-        EmbeddedServer h2c = Servers.start(Map.of("micronaut.server.http-version", "2.0"));
-        try {
-            Response response = RawHttp.exchange(h2c.getPort(),
-                    "GET /hello HTTP/1.1\r\nHost: 203.0.113.9\r\nConnection: close\r\n\r\n");
-
-            assertHostRefusal(response, "Host is not an address of this target");
-        } finally {
-            h2c.getApplicationContext().close();
-        }
-    }
-
     /** albtarget's refusal, as its Netty handler after the codec writes it: one line of plain text, and close. */
     private static void assertHostRefusal(Response response, String reason) {
         assertThat(response.status()).isEqualTo(400);

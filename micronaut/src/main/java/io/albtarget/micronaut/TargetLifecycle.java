@@ -68,13 +68,15 @@ final class TargetLifecycle {
     }
 
     /**
-     * Starts the self-check against the port the server listens on.
+     * Starts the self-check against the port the server listens on, over TLS when the server speaks HTTPS.
      *
      * @throws SelfCheckFailedException if {@code alb.self-check=fail} and the fast check failed; the target has
      *     drained without a wait, since the ALB never saw it healthy
      */
     void selfCheck(EmbeddedServer server) {
+        // with micronaut.server.ssl.enabled the server's first listener, whose port it reports, is the HTTPS one
         SelfCheck check = SelfCheck.of(settings, CheckTarget.local(server.getPort())
+                .tls("https".equals(server.getScheme()))
                 .serverIdleTimeout(IdleTimeouts.IDLE_TIMEOUT, this.server.getIdleTimeout())
                 .healthServedByAlbtarget(true));
         if (!selfCheck.compareAndSet(null, check)) {

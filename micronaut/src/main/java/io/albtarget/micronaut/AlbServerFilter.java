@@ -57,7 +57,9 @@ final class AlbServerFilter implements HttpServerFilter {
         AlbHealth health = target.health();
         if (health.isHealthCheckPath(path) && health.isHealthCheck(request.getMethodName(), path,
                 request.getHeaders().get(HttpHeaders.USER_AGENT))) {
-            return Publishers.just(response(health.answer()));
+            // indicators may take up to alb.health.deadline: not on the event loop, which serves other connections
+            return Publishers.map(Publishers.fromCompletableFuture(health::answerLater),
+                    AlbServerFilter::response);
         }
         Drain drain = target.drain();
         boolean closes = verdict.closesConnection();

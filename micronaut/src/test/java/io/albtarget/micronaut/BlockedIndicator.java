@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.reactivestreams.Publisher;
 
 /**
- * A Micronaut health indicator that answers UP only once released, in the contexts of the tests that set
+ * A Micronaut health indicator that answers UP only once released (and says when it is asked), in the contexts of the tests that set
  * {@code test.blocked-indicator}.
  */
 @Singleton
@@ -20,11 +20,13 @@ final class BlockedIndicator implements HealthIndicator {
 
     static final String SWITCH = "test.blocked-indicator";
 
+    final CountDownLatch asked = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
     @Override
     public Publisher<HealthResult> getResult() {
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
+            asked.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {

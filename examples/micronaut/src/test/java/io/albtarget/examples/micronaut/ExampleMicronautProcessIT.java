@@ -153,8 +153,10 @@ class ExampleMicronautProcessIT {
 
         example.awaitExit(Duration.ofSeconds(60));
         assertThat(example.exitValue()).isEqualTo(1);
-        assertThat(example.printed())
-                .anyMatch(line -> line.contains("alb.health-check.interval must be between 5s and 300s, but was 2s"));
+        assertThat(example.printed()).as("the first error names the setting, its range and the value")
+                .filteredOn(line -> line.contains("ERROR"))
+                .first().asString()
+                .endsWith("albtarget: alb.health-check.interval must be between 5s and 300s, but was 2s");
     }
 
     @Test

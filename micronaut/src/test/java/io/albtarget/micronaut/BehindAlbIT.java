@@ -37,9 +37,7 @@ class BehindAlbIT {
 
     @Test
     void answersTheAlbHealthCheckExactlyAsSent() {
-        Response response = RawHttp.exchange(port, "GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nConnection: close\r\nUser-Agent: ELB-HealthChecker/2.0\r\n"
-                + "Accept-Encoding: gzip, compressed\r\n\r\n");
+        Response response = RawHttp.exchange(port, RawHttp.albHealthCheck("127.0.0.1:" + port));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");

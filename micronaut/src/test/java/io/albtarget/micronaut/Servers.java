@@ -1,5 +1,6 @@
 package io.albtarget.micronaut;
 
+import io.albtarget.servlet.RawHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
@@ -9,8 +10,7 @@ import java.util.Map;
 final class Servers {
 
     /** The ALB's health check as its health checker sends it, with the Host form of an IP-address target. */
-    static final String HEALTH_CHECK = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-            + "User-Agent: ELB-HealthChecker/2.0\r\nAccept-Encoding: gzip, compressed\r\n\r\n";
+    static final String HEALTH_CHECK = RawHttp.albHealthCheck("127.0.0.1");
 
     private Servers() {
     }

@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Load comparison of the servlet example with albtarget (A) and with alb.enabled=false (B), runs interleaved
-# A B A B in one invocation, so that both sides see the same machine. Reports throughput and p99 latency of the
-# hello endpoint for each side, their ratio, and the health endpoint's p99 while the hello endpoint is saturated.
+# Load comparison of an example with albtarget (A) and with alb.enabled=false (B), runs interleaved A B A B in one
+# invocation, so that both sides see the same machine. Reports throughput and p99 latency of the hello endpoint for
+# each side, their ratio, and the health endpoint's p99 while the hello endpoint is saturated.
 #
-#   benchmarks/load.sh [rounds, default 5] [seconds per run, default 10]
+#   [EXAMPLE=servlet|micronaut] benchmarks/load.sh [rounds, default 5] [seconds per run, default 10]
+#
+# EXAMPLE chooses the example: servlet (the default, embedded Tomcat 11) or micronaut (Micronaut 4 on its Netty
+# server). Both take their port from PORT and albtarget's settings from ALB_* variables; a missing jar is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/wrk-lib.sh
 
 rounds=${1:-5}
 seconds=${2:-10}
-jar=examples/servlet/target/albtarget-example-servlet.jar
+example=${EXAMPLE:-servlet}
+case "$example" in
+  servlet | micronaut) ;;
+  *)
+    echo "EXAMPLE must be servlet or micronaut, but was '$example'" >&2
+    exit 2
+    ;;
+esac
+jar=examples/$example/target/albtarget-example-$example.jar
 need_wrk
 if [ ! -f "$jar" ]; then
-  mvn -B -q -ntp -DskipTests package -pl examples/servlet -am
+  mvn -B -q -ntp -DskipTests package -pl "examples/$example" -am
 fi
 
-start 18090 env PORT=18090 java -jar "$jar"
+# no drain wait: the servers are stopped at the end with SIGTERM, and no ALB has them registered
+start 18090 env PORT=18090 ALB_DRAIN_WAIT=0s java -jar "$jar"
 start 18091 env PORT=18091 ALB_ENABLED=false java -jar "$jar"
 echo "warming up both sides..."
 hello 18090 5 >/dev/null

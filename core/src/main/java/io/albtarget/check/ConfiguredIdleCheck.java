@@ -20,9 +20,17 @@ final class ConfiguredIdleCheck implements Check {
         String knob = target.idleKnob().orElseThrow();
         Duration configured = target.idleTimeout().get();
         KeepAliveRequirement requirement = KeepAliveRequirement.of(probing.settings());
+        if (configured.isZero() || configured.isNegative()) {
+            // no 502 race, but a connection whose peer is gone without a FIN (an ALB node replaced) stays open
+            return List.of(Finding.warn(ID, Symptom.IDLE_CONNECTIONS_PILE_UP, knob + " is off: the server never"
+                    + " closes an idle connection, so connections the ALB abandoned without closing them keep their"
+                    + " socket and memory until the process ends")
+                    .fix("set " + knob + " to " + Durations.format(requirement.serverIdleTimeout())
+                            + " (alb.idle-timeout + alb.keep-alive.margin), or remove the explicit setting so"
+                            + " albtarget sets it"));
+        }
         if (requirement.isMetBy(configured)) {
-            return List.of(Finding.pass(ID, knob + " is " + (configured.isZero() ? "off (never closes)"
-                    : Durations.format(configured)) + ", at least alb.idle-timeout "
+            return List.of(Finding.pass(ID, knob + " is " + Durations.format(configured) + ", at least alb.idle-timeout "
                     + Durations.format(probing.settings().idleTimeout()) + " + alb.keep-alive.margin "
                     + Durations.format(probing.settings().keepAliveMargin())));
         }

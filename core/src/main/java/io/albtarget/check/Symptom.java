@@ -11,6 +11,7 @@ final class Symptom {
     static final String HTTP_502 = "HTTP 502";
     static final String HTTP_504 = "HTTP 504";
     static final String DESYNC = "request desync";
+    static final String IDLE_CONNECTIONS_PILE_UP = "idle connections pile up";
 
     private Symptom() {
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,6 +150,18 @@ public final class AlbHealth {
      */
     public boolean isHealthCheckPath(String requestPath) {
         return requestPath.equals(path);
+    }
+
+    /**
+     * The answer to a health check, for a caller that must not wait, such as a server's event loop: complete at once
+     * when no indicator has to be asked, else completed on albtarget's own threads, within
+     * {@code alb.health.deadline}, as {@link #answer()} would answer.
+     */
+    public CompletableFuture<Answer> answerLater() {
+        if (state.get() != HealthState.SERVING || indicators.isEmpty()) {
+            return CompletableFuture.completedFuture(answer());
+        }
+        return CompletableFuture.supplyAsync(this::answer, executor);
     }
 
     /**

@@ -82,7 +82,8 @@ public final class Drain {
         }
         Duration wait = settings.drainWait();
         LOG.info("albtarget: draining; health answers 503, serving on for " + Durations.format(wait) + " ("
-                + waitSource() + "); set alb.drain.wait (ALB_DRAIN_WAIT) to shorten it");
+                + waitSource() + ")" + (settings.drainWaitSet() ? ""
+                        : "; set alb.drain.wait (ALB_DRAIN_WAIT) to shorten it"));
         awaitStopped(wait);
         if (health.state() != HealthState.STOPPED) {
             finish();

@@ -26,11 +26,16 @@ final class ConfiguredIdleCheckTest {
     }
 
     @Test
-    void zeroMeansTheServerNeverClosesAndPasses() {
+    void zeroMeansTheServerNeverClosesWhichWarnsOfItsCost() {
         Finding finding = check(TARGET.serverIdleTimeout(KNOB, Duration.ZERO));
 
-        assertThat(finding.severity()).isEqualTo(Severity.PASS);
-        assertThat(finding.message()).startsWith("Jetty connector idleTimeout is off (never closes)");
+        assertThat(finding.severity()).isEqualTo(Severity.WARN);
+        assertThat(finding.symptom()).isEqualTo("idle connections pile up");
+        assertThat(finding.message()).startsWith("Jetty connector idleTimeout is off: the server never closes");
+        assertThat(finding.fix()).isEqualTo("set Jetty connector idleTimeout to 65s (alb.idle-timeout"
+                + " + alb.keep-alive.margin), or remove the explicit setting so albtarget sets it");
+        assertThat(check(TARGET.serverIdleTimeout(KNOB, Duration.ofSeconds(-1))).severity())
+                .isEqualTo(Severity.WARN);
     }
 
     @Test

@@ -10,7 +10,9 @@ import io.albtarget.spi.HealthIndicator.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -237,6 +239,29 @@ class AlbHealthTest {
             assertThat(checks).as("one evaluation in flight, none piled up behind it").hasValue(2);
             // waiting the deadline again each time would take ANSWERS_AFTER deadlines; a fifth of that is generous
             assertThat(Duration.ofNanos(after)).isLessThan(DEADLINE.multipliedBy(ANSWERS_AFTER / 5));
+        }
+
+        @Test
+        void answerLaterReturnsBeforeAnIndicatorAnswersAndCompletesWithItsAnswer() throws Exception {
+            AlbHealth health = serving(AlbSettings.builder().timeout(Duration.ofSeconds(10))
+                    .healthDeadline(Duration.ofSeconds(9)).build())
+                    .register(indicator("answers once released", true, hangs()));
+
+            CompletableFuture<Answer> later = health.answerLater();
+
+            assertThat(later).as("not waited for on the caller's thread").isNotDone();
+            release.countDown();
+            assertThat(later.get(10, TimeUnit.SECONDS)).hasToString("200 {\"status\":\"UP\"}");
+        }
+
+        @Test
+        void answerLaterIsCompleteAtOnceWhenNoIndicatorIsAsked() {
+            assertThat(serving(AlbSettings.defaults()).answerLater()).isCompletedWithValueMatching(
+                    answer -> answer.toString().equals("200 {\"status\":\"UP\"}"));
+            AlbHealth starting = AlbHealth.withoutServiceLoader(AlbSettings.defaults())
+                    .register(indicator("hangs", true, hangs()));
+            assertThat(starting.answerLater()).isCompletedWithValueMatching(
+                    answer -> answer.toString().equals("503 {\"status\":\"STARTING\"}"));
         }
 
         @Test

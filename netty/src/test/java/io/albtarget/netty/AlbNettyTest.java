@@ -43,6 +43,5 @@ class AlbNettyTest {
         assertThat(config.getMaxHeaderSize()).isEqualTo(64 * 1024);
         assertThat(config.isAllowDuplicateContentLengths()).isFalse();
         assertThat(config.isStrictLineParsing()).isTrue();
-        assertThat(config.isUseRfc9112TransferEncoding()).isTrue();
     }
 }

@@ -16,6 +16,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A packaged application run as a user runs it, {@code java -jar}, its output (standard error merged in) read line
@@ -92,18 +95,31 @@ public final class LaunchedProcess implements AutoCloseable {
      * was printed meanwhile.
      */
     public String awaitLine(Duration within, String... parts) throws InterruptedException {
+        return awaitLine(within, Arrays.toString(parts), line -> Arrays.stream(parts).allMatch(line::contains));
+    }
+
+    /**
+     * Waits for the line in which the server names the port it listens on, and returns that port.
+     *
+     * @param portLine a pattern whose first group is the port, e.g. {@code Tomcat started on port (\d+)}
+     */
+    public int awaitPort(Duration within, Pattern portLine) throws InterruptedException {
+        Matcher matcher = portLine.matcher(awaitLine(within, portLine.pattern(), line -> portLine.matcher(line).find()));
+        matcher.find();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private String awaitLine(Duration within, String wanted, Predicate<String> matches) throws InterruptedException {
         long end = System.nanoTime() + within.toNanos();
         StringBuilder seen = new StringBuilder();
         String line;
         while ((line = output.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
             seen.append(line).append('\n');
-            String candidate = line;
-            if (Arrays.stream(parts).allMatch(candidate::contains)) {
+            if (matches.test(line)) {
                 return line;
             }
         }
-        throw new AssertionError("no line with " + Arrays.toString(parts) + " within " + within + "; printed:\n"
-                + seen);
+        throw new AssertionError("no line with " + wanted + " within " + within + "; printed:\n" + seen);
     }
 
     @Override

@@ -82,6 +82,12 @@ public final class RawHttp implements AutoCloseable {
         return protocol == null ? "" : protocol;
     }
 
+    /** The ALB health checker's exact request for {@code /health}, with this Host value. */
+    public static String albHealthCheck(String host) {
+        return "GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+                + "User-Agent: ELB-HealthChecker/2.0\r\nAccept-Encoding: gzip, compressed\r\n\r\n";
+    }
+
     /** Sends one request on a new plain connection and reads its response. */
     public static Response exchange(int port, String request) {
         try (RawHttp http = connect(port)) {

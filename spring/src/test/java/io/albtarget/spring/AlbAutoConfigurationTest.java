@@ -17,8 +17,10 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.context.servlet.AnnotationConfigServletWebApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -87,6 +89,34 @@ class AlbAutoConfigurationTest {
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                         new SystemEnvironmentPropertySource("test-variables", Map.of("ALB_ENABLED", "false"))))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AlbTarget.class));
+    }
+
+    @Test
+    void aWebFluxApplicationGetsTheWebFilterAndReactorNettysTuningAndNoServletFilter() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class,
+                        AlbAutoConfiguration.class))
+                .withPropertyValues("alb.drain.wait=0s")
+                .run(context -> assertThat(context).hasNotFailed()
+                        .hasSingleBean(AlbTarget.class).hasSingleBean(TargetLifecycle.class)
+                        .hasSingleBean(AlbWebFilter.class).hasSingleBean(EmbeddedReactorNetty.class)
+                        .doesNotHaveBean(FilterRegistrationBean.class).doesNotHaveBean(EmbeddedTomcat.class)
+                        .doesNotHaveBean(EmbeddedJetty.class));
+    }
+
+    @Test
+    void aWebFluxApplicationOnAnotherServerGetsNoWebFilter() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AlbAutoConfiguration.class))
+                .withPropertyValues("alb.drain.wait=0s")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(AlbTarget.class)
+                        .doesNotHaveBean(AlbWebFilter.class).doesNotHaveBean(EmbeddedReactorNetty.class));
+    }
+
+    @Test
+    void aServletApplicationGetsNoWebFilter() {
+        runner.run(context -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(AlbWebFilter.class).doesNotHaveBean(EmbeddedReactorNetty.class));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.albtarget.spring.TestApplication.authenticatedGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.servlet.RawHttp;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,20 @@ abstract class BehindAlbIT {
     @Test
     void contentLengthWithTransferEncodingIsRefused() {
         assertRefused("POST", "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    }
+
+    /**
+     * A kept-alive connection stays open past the ALB's idle timeout (alb.idle-timeout 2s + alb.keep-alive.margin
+     * 1s in the tests' settings) and closes once idle for 3s: the server's own timeout, longer or never, would keep
+     * it open, so the close shows albtarget's setting.
+     */
+    void assertIdleConnectionOutlivesTheAlbsIdleTimeout() {
+        try (RawHttp http = RawHttp.connect(port)) {
+            http.send(albHealthCheck("127.0.0.1:" + port).replace("Connection: close\r\n", ""));
+            assertThat(http.read().status()).isEqualTo(200);
+            assertThat(http.closedWithin(Duration.ofMillis(2500))).as("closed before the ALB's idle timeout").isFalse();
+            assertThat(http.closedWithin(Duration.ofSeconds(3))).as("closed once idle for 3s").isTrue();
+        }
     }
 
     /** An authenticated request with these last field lines (and body) gets albtarget's refusal and a close. */

@@ -1,5 +1,6 @@
 package io.albtarget.spring;
 
+import io.albtarget.servlet.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -39,8 +40,7 @@ class TestApplication {
 
     /** The ALB health checker's exact request. */
     static String albHealthCheck(String host) {
-        return "GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
-                + "User-Agent: ELB-HealthChecker/2.0\r\nAccept-Encoding: gzip, compressed\r\n\r\n";
+        return RawHttp.albHealthCheck(host);
     }
 
     /** A GET with the user's credentials. */

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,7 @@ class ExampleProcessIT {
 
     private void start(List<String> jvmOptions, Map<String, String> environment) throws Exception {
         example = LaunchedProcess.start(example(jvmOptions, environment));
-        Matcher matcher = LISTENING.matcher(example.awaitLine(Duration.ofSeconds(30), "listening on port"));
-        assertThat(matcher.find()).isTrue();
-        port = Integer.parseInt(matcher.group(1));
+        port = example.awaitPort(Duration.ofSeconds(30), LISTENING);
     }
 
     /** Runs the example to its end, as for a start that must fail; returns all it printed. */
@@ -68,8 +65,7 @@ class ExampleProcessIT {
     }
 
     private String albHealthCheck() {
-        return "GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                + "User-Agent: ELB-HealthChecker/2.0\r\nAccept-Encoding: gzip, compressed\r\n\r\n";
+        return RawHttp.albHealthCheck("127.0.0.1:" + port);
     }
 
     @Test
@@ -166,8 +162,8 @@ class ExampleProcessIT {
         start(Map.of("ALB_DRAIN_WAIT", "300s", "ALB_SELF_CHECK", "off"));
 
         example.sigterm();
-        example.awaitLine(Duration.ofSeconds(10), "albtarget: draining; health answers 503, serving on for 300s",
-                "set alb.drain.wait (ALB_DRAIN_WAIT) to shorten it");
+        example.awaitLine(Duration.ofSeconds(10),
+                "albtarget: draining; health answers 503, serving on for 300s (alb.drain.wait)");
         assertThat(RawHttp.exchange(port, albHealthCheck()).status()).isEqualTo(503);
         long secondSignal = System.nanoTime();
         example.sigterm();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +33,7 @@ class ExampleSpringBootProcessIT {
     private void start(Map<String, String> environment) throws Exception {
         example = LaunchedProcess.start(LaunchedProcess.javaJar(JAR, List.of(), List.of("--server.port=0"),
                 environment));
-        Matcher matcher = STARTED.matcher(example.awaitLine(Duration.ofSeconds(60), "Tomcat started on port"));
-        assertThat(matcher.find()).isTrue();
-        port = Integer.parseInt(matcher.group(1));
+        port = example.awaitPort(Duration.ofSeconds(60), STARTED);
     }
 
     @AfterEach
@@ -47,8 +44,7 @@ class ExampleSpringBootProcessIT {
     }
 
     private String albHealthCheck() {
-        return "GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                + "User-Agent: ELB-HealthChecker/2.0\r\nAccept-Encoding: gzip, compressed\r\n\r\n";
+        return RawHttp.albHealthCheck("127.0.0.1:" + port);
     }
 
     private String get(String path, String headers) {

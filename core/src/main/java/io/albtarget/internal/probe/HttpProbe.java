@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -222,10 +223,16 @@ public final class HttpProbe {
         FirstBytesSocket socket = new FirstBytesSocket();
         try {
             socket.setTcpNoDelay(true);
-            int connectMillis = TimedRead.millis(Math.min(connectTimeout.toNanos(), deadline - System.nanoTime()));
+            long left = deadline - System.nanoTime();
+            boolean deadlineFirst = left <= connectTimeout.toNanos();
+            int connectMillis = TimedRead.millis(Math.min(connectTimeout.toNanos(), left));
             try {
                 socket.connect(address, connectMillis);
             } catch (SocketTimeoutException e) {
+                // the socket's timer, not the clock, gave up: a timed-out exchange never ends before its deadline
+                if (deadlineFirst) {
+                    awaitDeadline(deadline);
+                }
                 throw new SocketTimeoutException("no connection within " + connectMillis + " ms");
             }
             if (!tls) {
@@ -250,6 +257,12 @@ public final class HttpProbe {
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    private static void awaitDeadline(long deadline) {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 

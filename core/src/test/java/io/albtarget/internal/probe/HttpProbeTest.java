@@ -134,7 +134,12 @@ final class HttpProbeTest {
 
             assertThat(answer.outcome()).as(timeout.toString()).isIn(Exchange.Outcome.TIMED_OUT,
                     Exchange.Outcome.CONNECT_FAILED);
-            assertThat(answer.elapsed()).as(timeout.toString()).isGreaterThanOrEqualTo(timeout);
+            boolean timedOut = answer.outcome() == Exchange.Outcome.TIMED_OUT
+                    || answer.detail().startsWith("no connection within");
+            // a connect the loaded machine failed at once (no time out) ends when it ends; a time-out never early
+            if (timedOut) {
+                assertThat(answer.elapsed()).as("%s: %s", timeout, answer).isGreaterThanOrEqualTo(timeout);
+            }
         }
     }
 

@@ -2,10 +2,8 @@ package io.albtarget.micronaut;
 
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpServerCodec;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Where albtarget's handlers go into the Micronaut server's pipeline: around Netty's HTTP/1.1 codec of each
@@ -13,29 +11,29 @@ import java.util.function.BiConsumer;
  * of it sees each request head's bytes before the codec parses them. Micronaut names the codec
  * {@code http-server-codec} once it has built the connection's HTTP pipeline; on a cleartext HTTP/2 server Netty's
  * h2c upgrade handler has added it under a name of its own when the connection opens, and Micronaut names nothing
- * until the codec has parsed the first request, so the codec is found by its type. A connection without the
- * HTTP/1.1 codec (HTTP/2 by ALPN) gets no handlers.
+ * until the codec has parsed the first request. Both hooks hand the pipeline on; what goes around the codec finds
+ * it by its type ({@code AlbNetty.guardCodecOf}). A connection without the HTTP/1.1 codec (HTTP/2 by ALPN) gets no
+ * handlers.
  */
 final class AheadOfHttpCodec implements NettyServerCustomizer {
 
-    private final BiConsumer<ChannelPipeline, String> aroundCodec;
+    private final Consumer<ChannelPipeline> aroundCodec;
     private final Channel channel;
-    /** Micronaut calls a connection's customizer from its event loop only. */
-    private boolean installed;
 
-    private AheadOfHttpCodec(BiConsumer<ChannelPipeline, String> aroundCodec, Channel channel) {
+    private AheadOfHttpCodec(Consumer<ChannelPipeline> aroundCodec, Channel channel) {
         this.aroundCodec = aroundCodec;
         this.channel = channel;
     }
 
     /**
-     * Has {@code aroundCodec} put its handlers around the HTTP/1.1 codec (given the pipeline and the codec's name)
-     * of every connection the server accepts from now on, once per connection.
+     * Has {@code aroundCodec} put its handlers around the HTTP/1.1 codec of every connection the server accepts from
+     * now on; it is handed each connection's pipeline once it is built, and again once Micronaut has built its
+     * HTTP pipeline, so it must find the codec itself and act once.
      *
      * @param registry the server's customizer registry, as a {@code BeanCreatedEventListener} of
      *     {@code NettyServerCustomizer.Registry} receives it
      */
-    static void install(NettyServerCustomizer.Registry registry, BiConsumer<ChannelPipeline, String> aroundCodec) {
+    static void install(NettyServerCustomizer.Registry registry, Consumer<ChannelPipeline> aroundCodec) {
         registry.register(new NettyServerCustomizer() {
             @Override
             public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
@@ -51,19 +49,11 @@ final class AheadOfHttpCodec implements NettyServerCustomizer {
 
     @Override
     public void onInitialPipelineBuilt() {
-        aroundTheCodec();
+        aroundCodec.accept(channel.pipeline());
     }
 
     @Override
     public void onStreamPipelineBuilt() {
-        aroundTheCodec();
-    }
-
-    private void aroundTheCodec() {
-        ChannelHandlerContext codec = channel.pipeline().context(HttpServerCodec.class);
-        if (!installed && codec != null) {
-            installed = true;
-            aroundCodec.accept(channel.pipeline(), codec.name());
-        }
+        aroundCodec.accept(channel.pipeline());
     }
 }

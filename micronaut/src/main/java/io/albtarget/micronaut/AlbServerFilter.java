@@ -70,7 +70,7 @@ final class AlbServerFilter implements HttpServerFilter {
 
     private static boolean judgedOnItsConnection(HttpRequest<?> request) {
         return request instanceof NettyHttpRequest<?> netty
-                && netty.getChannelHandlerContext().pipeline().get(AlbNetty.RULES) != null;
+                && AlbNetty.judgesRequestsOf(netty.getChannelHandlerContext().channel());
     }
 
     private static MutableHttpResponse<?> response(Answer answer) {

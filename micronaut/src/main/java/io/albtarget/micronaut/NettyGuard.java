@@ -28,7 +28,7 @@ final class NettyGuard implements BeanCreatedEventListener<NettyServerCustomizer
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         AheadOfHttpCodec.install(event.getBean(),
-                alb::guard);
+                alb::guardCodecOf);
         return event.getBean();
     }
 }

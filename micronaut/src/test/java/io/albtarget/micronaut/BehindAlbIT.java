@@ -1,5 +1,6 @@
 package io.albtarget.micronaut;
 
+import static io.albtarget.servlet.GuardAssertions.assertRefusal;
 import static io.albtarget.servlet.GuardAssertions.assertRefusedAndClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,10 +145,7 @@ class BehindAlbIT {
 
     /** albtarget's refusal, as its Netty handler after the codec writes it: one line of plain text, and close. */
     private static void assertHostRefusal(Response response, String reason) {
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.header("Content-Type")).isEqualTo("text/plain;charset=US-ASCII");
-        assertThat(response.header("Connection")).isEqualTo("close");
-        assertThat(response.body()).isEqualTo(reason + "\n");
+        assertRefusal(response, 400, reason);
     }
 
     private Response get(String hostLines) {

@@ -4,7 +4,9 @@ import io.albtarget.AlbSettings;
 import io.albtarget.internal.http.DesyncPolicy;
 import io.albtarget.internal.http.RequestCompliance;
 import io.albtarget.internal.http.RequestHeadGuard;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -75,6 +77,33 @@ public final class AlbNetty {
         ParsedRequests rules = new ParsedRequests(compliance);
         pipeline.addBefore(codecName, GUARD, new RequestBytes(new RequestHeadGuard(policy), rules));
         pipeline.addAfter(codecName, RULES, rules);
+    }
+
+    /**
+     * Puts albtarget around the pipeline's HTTP/1.1 server codec whatever its name: a framework's own, or the one
+     * Netty's h2c upgrade handler adds under a generated name. Call it from a pipeline hook that may run before the
+     * codec is there or more than once: it does nothing then, or once the codec is guarded.
+     *
+     * @return whether albtarget's handlers are around the codec now
+     */
+    public boolean guardCodecOf(ChannelPipeline pipeline) {
+        if (judgesRequestsOf(pipeline.channel())) {
+            return true;
+        }
+        ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
+        if (codec == null) {
+            return false;
+        }
+        guard(pipeline, codec.name());
+        return true;
+    }
+
+    /**
+     * Whether albtarget's handlers judge the requests of this channel, an HTTP/1.1 connection {@link #guard} put
+     * them around; a framework's own filter judges the others (HTTP/2 streams, connections without the codec).
+     */
+    public static boolean judgesRequestsOf(Channel channel) {
+        return channel.pipeline().get(RULES) != null;
     }
 
     /**

@@ -24,6 +24,23 @@ class AlbNettyTest {
     }
 
     @Test
+    void theCodecIsFoundByItsTypeOnceItIsThereAndGuardedOnce() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        assertThat(ALB.guardCodecOf(channel.pipeline())).as("no codec yet").isFalse();
+        assertThat(AlbNetty.judgesRequestsOf(channel)).isFalse();
+
+        channel.pipeline().addLast(new HttpServerCodec());
+        String codec = channel.pipeline().context(HttpServerCodec.class).name();
+        assertThat(ALB.guardCodecOf(channel.pipeline())).isTrue();
+        assertThat(ALB.guardCodecOf(channel.pipeline())).as("again").isTrue();
+
+        assertThat(channel.pipeline().names()).startsWith(AlbNetty.GUARD, codec, AlbNetty.RULES)
+                .containsOnlyOnce(AlbNetty.GUARD, AlbNetty.RULES);
+        assertThat(AlbNetty.judgesRequestsOf(channel)).isTrue();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void aNameThatIsNotAnHttpServerCodecIsRefusedWithWhatItNames() {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast("app", new HttpObjectAggregator(1024));

@@ -23,6 +23,14 @@ public final class GuardAssertions {
         assertThat(http.closedByServer()).as("connection closed after the %d", status).isTrue();
     }
 
+    /** The status, {@code Connection: close}, and albtarget's one line of plain text: this reason. */
+    public static void assertRefusal(RawHttp.Response response, int status, String reason) {
+        assertThat(response.status()).as("%s", response).isEqualTo(status);
+        assertThat(response.header("Content-Type")).isEqualTo("text/plain;charset=US-ASCII");
+        assertThat(response.header("Connection")).isEqualTo("close");
+        assertThat(response.body()).isEqualTo(reason + "\n");
+    }
+
     /** The status, {@code Connection: close}, and albtarget's one line of plain text, quoting nothing. */
     public static void assertRefusal(RawHttp.Response response, int status) {
         assertThat(response.status()).as("%s", response).isEqualTo(status);

@@ -75,7 +75,7 @@ final class AlbWebFilter implements WebFilter, Ordered {
     private Verdict judge(Object nativeRequest) {
         if (!(nativeRequest instanceof HttpServerRequest reactor)
                 || reactor instanceof Connection connection
-                        && connection.channel().pipeline().get(AlbNetty.RULES) != null) {
+                        && AlbNetty.judgesRequestsOf(connection.channel())) {
             return Verdict.accept();
         }
         return target.judge(new ReactorRequestView(reactor));

@@ -5,10 +5,7 @@ import io.albtarget.check.CheckTarget;
 import io.albtarget.check.SelfCheck;
 import io.albtarget.internal.keepalive.KeepAliveRequirement;
 import io.albtarget.netty.AlbNetty;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -67,7 +64,10 @@ final class EmbeddedReactorNetty implements WebServerFactoryCustomizer<NettyReac
         boolean keepHeaderSize = binder.bind(MAX_HEADER_SIZE, String.class).isBound();
         HttpDecoderConfig limits = AlbNetty.decoderConfig();
         factory.addServerCustomizers(server -> {
-            HttpServer tuned = server.doOnChannelInit((observer, channel, remote) -> aroundTheCodec(channel.pipeline()));
+            // Reactor Netty has built the connection's pipeline: on HTTP/1.1 (over TLS too) and on a cleartext HTTP/2
+            // server the codec is there; after ALPN there is none yet, and HTTP/2 streams are the web filter's
+            HttpServer tuned = server.doOnChannelInit(
+                    (observer, channel, remote) -> alb.guardCodecOf(channel.pipeline()));
             if (explicit == null) {
                 tuned = tuned.idleTimeout(idle);
             }
@@ -84,18 +84,6 @@ final class EmbeddedReactorNetty implements WebServerFactoryCustomizer<NettyReac
                 return decoder;
             });
         });
-    }
-
-    /**
-     * Reactor Netty has built the pipeline of a new connection: on HTTP/1.1 (over TLS too) and on a cleartext
-     * HTTP/2 server, where Netty's h2c upgrade handler owns it, the codec is there under a name of Reactor Netty's;
-     * after ALPN there is none yet, and HTTP/2 streams are the filter's.
-     */
-    private void aroundTheCodec(ChannelPipeline pipeline) {
-        ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
-        if (codec != null && pipeline.get(AlbNetty.GUARD) == null) {
-            alb.guard(pipeline, codec.name());
-        }
     }
 
     @Override

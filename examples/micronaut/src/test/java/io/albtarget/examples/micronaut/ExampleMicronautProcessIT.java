@@ -2,6 +2,7 @@ package io.albtarget.examples.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.albtarget.servlet.GuardAssertions;
 import io.albtarget.servlet.LaunchedProcess;
 import io.albtarget.servlet.RawHttp;
 import java.net.InetAddress;
@@ -100,11 +101,7 @@ class ExampleMicronautProcessIT {
 
     /** albtarget's refusal: 400, its reason as one line of plain text, and the connection closes. */
     private void assertRefused(String request, String reason) {
-        RawHttp.Response response = RawHttp.exchange(port, request);
-        assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.header("Content-Type")).isEqualTo("text/plain;charset=US-ASCII");
-        assertThat(response.header("Connection")).isEqualTo("close");
-        assertThat(response.body()).isEqualTo(reason + "\n");
+        GuardAssertions.assertRefusal(RawHttp.exchange(port, request), 400, reason);
     }
 
     /** The server's idle timeout follows the setting, where Micronaut's own (5 minutes) would keep it open. */

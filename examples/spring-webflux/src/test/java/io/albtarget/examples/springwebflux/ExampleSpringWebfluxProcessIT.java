@@ -2,6 +2,7 @@ package io.albtarget.examples.springwebflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.albtarget.servlet.GuardAssertions;
 import io.albtarget.servlet.LaunchedProcess;
 import io.albtarget.servlet.RawHttp;
 import java.net.URI;
@@ -114,11 +115,7 @@ class ExampleSpringWebfluxProcessIT {
 
     /** albtarget's refusal: 400, its reason as one line of plain text, and the connection closes. */
     private void assertRefused(String request, String reason) {
-        RawHttp.Response response = RawHttp.exchange(port, request);
-        assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.header("Content-Type")).isEqualTo("text/plain;charset=US-ASCII");
-        assertThat(response.header("Connection")).isEqualTo("close");
-        assertThat(response.body()).isEqualTo(reason + "\n");
+        GuardAssertions.assertRefusal(RawHttp.exchange(port, request), 400, reason);
     }
 
     /** Reactor Netty never closes an idle connection by itself: the close at 3 s + 2 s is albtarget's setting. */

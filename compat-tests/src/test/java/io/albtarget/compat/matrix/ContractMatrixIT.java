@@ -1,0 +1,71 @@
+package io.albtarget.compat.matrix;
+
+import io.albtarget.AlbSettings;
+import io.albtarget.compat.contract.AlbContractTests;
+import io.albtarget.compat.contract.ContractTarget;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The kit's contract against every server, with albtarget and as the baseline; each item's result goes to the
+ * matrix's report. The ALB's idle timeout is played as 2 s.
+ */
+@ParameterizedClass(name = "{0}, {1}")
+@MethodSource("serversAndModes")
+@ExtendWith(ContractOutcomes.class)
+class ContractMatrixIT extends AlbContractTests {
+
+    /** The target group the contract plays, with the ALB's idle timeout scaled down 30 times. */
+    static final AlbSettings SETTINGS = AlbSettings.builder()
+            .idleTimeout(Duration.ofSeconds(2))
+            .keepAliveMargin(Duration.ofSeconds(1))
+            .drainWait(Duration.ofSeconds(2))
+            .healthDeadline(Duration.ofSeconds(1))
+            .selfCheck(AlbSettings.SelfCheckMode.OFF)
+            .build();
+
+    private final Server server;
+    private final Mode mode;
+    private @Nullable RunningServer running;
+
+    ContractMatrixIT(Server server, Mode mode) {
+        this.server = server;
+        this.mode = mode;
+    }
+
+    static Stream<Arguments> serversAndModes() {
+        return Stream.of(Server.values()).flatMap(server -> Stream.of(Mode.values())
+                .map(mode -> Arguments.of(server, mode)));
+    }
+
+    Server server() {
+        return server;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    @Override
+    protected ContractTarget target() {
+        RunningServer started = server.start(mode, SETTINGS);
+        running = started;
+        ContractTarget target = ContractTarget.of(started.uri(), SETTINGS).withShutdown(started::shutdown);
+        // a baseline has no health answer of albtarget's for a dependency to hold up
+        return mode == Mode.ALBTARGET
+                ? target.withHangingDependency(() -> started.hangDependency().orElseThrow()) : target;
+    }
+
+    @AfterParameterizedClassInvocation
+    void stopServer() {
+        if (running != null) {
+            running.close();
+        }
+    }
+}

@@ -44,7 +44,8 @@ final class HealthState {
         ReasonCode reason = result.failure().orElseThrow();
         if (health.state() == TargetState.UNHEALTHY || failures >= unhealthyThreshold) {
             String description = reason == ReasonCode.RESPONSE_CODE_MISMATCH
-                    ? String.format(Locale.ROOT, reason.description(), result.status().orElseThrow()) : reason.description();
+                    ? String.format(Locale.ROOT, reason.description(), result.status().orElseThrow())
+                    : reason.description();
             return change(TargetHealth.of(TargetState.UNHEALTHY, reason, description));
         }
         return false;

@@ -90,16 +90,13 @@ public final class HealthCheckSimulator implements AutoCloseable {
      */
     public HealthCheckResult checkOnce() {
         HealthCheckResult result = check.run();
-        TargetHealth changed;
         synchronized (this) {
             results.addLast(result);
             if (results.size() > KEPT_RESULTS) {
                 results.removeFirst();
             }
-            changed = state.count(result) ? state.health() : null;
-            notifyAll();
+            announce(state.count(result));
         }
-        announce(changed);
         return result;
     }
 
@@ -121,31 +118,21 @@ public final class HealthCheckSimulator implements AutoCloseable {
      * Deregisters the target: it turns {@code draining} at once, checks stop, and after the (scaled) deregistration
      * delay it turns {@code unused}. Does nothing if already deregistered.
      */
-    public void deregister() {
-        TargetHealth changed;
-        synchronized (this) {
-            if (!state.deregister()) {
-                return;
-            }
-            if (checks != null) {
-                checks.cancel(false);
-            }
-            changed = state.health();
-            notifyAll();
-            if (!timer.isShutdown()) {
-                timer.schedule(this::unused, deregistrationDelay.toNanos(), TimeUnit.NANOSECONDS);
-            }
+    public synchronized void deregister() {
+        if (!state.deregister()) {
+            return;
         }
-        announce(changed);
+        if (checks != null) {
+            checks.cancel(false);
+        }
+        announce(true);
+        if (!timer.isShutdown()) {
+            timer.schedule(this::unused, deregistrationDelay.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
-    private void unused() {
-        TargetHealth changed;
-        synchronized (this) {
-            changed = state.unused() ? state.health() : null;
-            notifyAll();
-        }
-        announce(changed);
+    private synchronized void unused() {
+        announce(state.unused());
     }
 
     /** The target's health now. */
@@ -159,8 +146,8 @@ public final class HealthCheckSimulator implements AutoCloseable {
     }
 
     /**
-     * Calls the listener with the new health whenever it changes, on the thread that changed it; the listener must
-     * not block.
+     * Calls the listener with the new health whenever it changes, in order, on the thread that changed it and
+     * while holding this checker's lock; the listener must not block.
      */
     public void onChange(Consumer<TargetHealth> listener) {
         listeners.add(Objects.requireNonNull(listener, "'listener' must not be null"));
@@ -187,9 +174,15 @@ public final class HealthCheckSimulator implements AutoCloseable {
         return state.health();
     }
 
-    private void announce(@Nullable TargetHealth changed) {
-        if (changed != null) {
-            listeners.forEach(listener -> listener.accept(changed));
+    /**
+     * Tells the listeners, then the waiters, under the lock: listeners hear every change in order, and a waiter
+     * that sees a state knows its listeners have run.
+     */
+    private void announce(boolean changed) {
+        if (changed) {
+            TargetHealth health = state.health();
+            listeners.forEach(listener -> listener.accept(health));
+            notifyAll();
         }
     }
 

@@ -171,6 +171,18 @@ class AlbEmulatorIT {
     }
 
     @Test
+    void aRefusedConnectGets502() throws Exception {
+        RawTarget target = RawTarget.answering(OK);
+        try (AlbEmulator alb = withHealthyTarget(settings().build(), target)) {
+            target.close();
+
+            // healthy still, or unhealthy and failed open to: either way the request goes to the closed port
+            assertThat(send(alb, get("/")).status()).isEqualTo(502);
+            assertThat(lastReason(alb)).startsWith("connection refused");
+        }
+    }
+
+    @Test
     void aTargetThatClosesWithTheRequestOutstandingGets502() throws Exception {
         RawTarget.Script hangUp = connection -> {
             String request = connection.readRequest();
@@ -242,7 +254,7 @@ class AlbEmulatorIT {
     @Test
     void withoutARoutableTargetTheAnswerIs503() throws Exception {
         try (AlbEmulator alb = emulator(settings().unhealthyThreshold(10).build());
-                RawTarget failing = RawTarget.answering(UNAVAILABLE)) {
+                RawTarget failing = switchable(new AtomicReference<>(UNAVAILABLE))) {
             assertThat(send(alb, get("/")).status()).isEqualTo(503);
             assertThat(lastReason(alb)).isEqualTo("no registered target");
 

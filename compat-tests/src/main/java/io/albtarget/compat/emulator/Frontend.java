@@ -10,18 +10,23 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One client connection: takes one whole request at a time, routes it to a target, and answers with the target's
- * response or the status the ALB makes up. Keeps the client connection open unless the client asked otherwise.
+ * response or the status the ALB makes up; pipelined requests wait their turn. Keeps the client connection open
+ * unless the client asked otherwise. Confined to the emulator's event loop.
  */
 final class Frontend extends ChannelInboundHandlerAdapter {
 
     private final TargetGroup group;
     private final Traffic traffic;
     private final int listenerPort;
+    private final Deque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private boolean busy;
 
     Frontend(TargetGroup group, Traffic traffic, int listenerPort) {
         this.group = group;
@@ -35,8 +40,17 @@ final class Frontend extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        // one request at a time: the next is read once this one is answered
+        // one request at a time, answered in order: the decoder may hand over pipelined requests at once
         ctx.channel().config().setAutoRead(false);
+        if (busy) {
+            waiting.addLast(request);
+            return;
+        }
+        busy = true;
+        forward(ctx, request);
+    }
+
+    private void forward(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
             request.release();
@@ -79,12 +93,27 @@ final class Frontend extends ChannelInboundHandlerAdapter {
     private void answer(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
         traffic.answered(response.status().code());
         HttpUtil.setKeepAlive(response, keepAlive);
-        if (keepAlive) {
-            ctx.writeAndFlush(response);
-            ctx.channel().config().setAutoRead(true);
-        } else {
+        if (!keepAlive) {
+            waiting.forEach(FullHttpRequest::release);
+            waiting.clear();
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            return;
         }
+        ctx.writeAndFlush(response);
+        FullHttpRequest next = waiting.pollFirst();
+        if (next != null) {
+            forward(ctx, next);
+        } else {
+            busy = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        waiting.forEach(FullHttpRequest::release);
+        waiting.clear();
+        ctx.fireChannelInactive();
     }
 
     @Override

@@ -42,6 +42,9 @@ final class TargetGroup implements AutoCloseable {
             throw new IllegalArgumentException("'target' " + address + " is registered already ("
                     + known.checker().health() + ")");
         }
+        if (known != null) {
+            known.checker().close();
+        }
         HealthCheckSimulator checker = HealthCheckSimulator.of(address, settings, scale);
         BackendPool pool = new BackendPool(address, loop, settings.idleTimeout());
         checker.onChange(health -> {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,7 @@ class AlbEmulatorIT {
             assertThat(forwarded).startsWith("GET /a?b=1 HTTP/1.1\r\n").contains("Host: app.example:8080\r\n",
                     "X-Forwarded-For: 203.0.113.7, 127.0.0.1\r\n", "X-Forwarded-Proto: http\r\n",
                     "X-Forwarded-Port: " + alb.port() + "\r\n", "X-Custom: kept\r\n");
-            assertThat(forwarded.toLowerCase(java.util.Locale.ROOT)).doesNotContain("connection:", "keep-alive:",
+            assertThat(forwarded.toLowerCase(Locale.ROOT)).doesNotContain("connection:", "keep-alive:",
                     "x-private", "proxy-authorization");
             assertThat(forwarded).containsPattern("\r\nX-Amzn-Trace-Id: Root=1-[0-9a-f]{8}-[0-9a-f]{24}\r\n");
 
@@ -109,6 +110,27 @@ class AlbEmulatorIT {
             assertThat(target.trafficConnections()).isEqualTo(1);
             assertThat(alb.requests(target.address())).isEqualTo(3);
             assertThat(alb.responses(200)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void answersPipelinedClientRequestsInOrderWithoutPipeliningToTheTarget() throws Exception {
+        RawTarget.Script echoPath = connection -> {
+            for (String request = connection.readRequest(); request != null; request = connection.readRequest()) {
+                if (connection.answeredHealthCheck(request)) {
+                    return;
+                }
+                String path = request.split(" ")[1];
+                connection.write("HTTP/1.1 200 OK\r\nContent-Length: " + path.length() + "\r\n\r\n" + path);
+            }
+        };
+        try (RawTarget target = RawTarget.start(echoPath); AlbEmulator alb = withHealthyTarget(settings().build(),
+                target); RawHttp client = RawHttp.connect(alb.port())) {
+            client.send(get("/first") + get("/second") + get("/third"));
+
+            assertThat(List.of(client.read().body(), client.read().body(), client.read().body()))
+                    .containsExactly("/first", "/second", "/third");
+            assertThat(target.trafficConnections()).isEqualTo(1);
         }
     }
 
@@ -184,13 +206,7 @@ class AlbEmulatorIT {
 
     @Test
     void aTargetThatClosesWithTheRequestOutstandingGets502() throws Exception {
-        RawTarget.Script hangUp = connection -> {
-            String request = connection.readRequest();
-            if (request != null && !connection.answeredHealthCheck(request)) {
-                return;
-            }
-        };
-        try (RawTarget target = RawTarget.start(hangUp); AlbEmulator alb = withHealthyTarget(settings().build(),
+        try (RawTarget target = RawTarget.afterFirstRequest(connection -> { }); AlbEmulator alb = withHealthyTarget(settings().build(),
                 target); RawHttp client = RawHttp.connect(alb.port())) {
             RawHttp.Response response = client.send(get("/")).read();
 
@@ -222,14 +238,8 @@ class AlbEmulatorIT {
 
     @Test
     void noResponseWithinTheIdleTimeoutGets504() throws Exception {
-        RawTarget.Script silent = connection -> {
-            String request = connection.readRequest();
-            if (request != null && !connection.answeredHealthCheck(request)) {
-                connection.readRequest();
-            }
-        };
         AlbSettings settings = settings().idleTimeout(Duration.ofSeconds(1)).build();
-        try (RawTarget target = RawTarget.start(silent); AlbEmulator alb = withHealthyTarget(settings, target)) {
+        try (RawTarget target = RawTarget.afterFirstRequest(connection -> connection.readRequest()); AlbEmulator alb = withHealthyTarget(settings, target)) {
             assertThat(send(alb, get("/")).status()).isEqualTo(504);
             assertThat(lastReason(alb)).isEqualTo("no response within the idle timeout of 1s");
         }
@@ -238,14 +248,11 @@ class AlbEmulatorIT {
     @Test
     void aContentLengthLargerThanTheBodyGets504() throws Exception {
         RawTarget.Script shortBody = connection -> {
-            String request = connection.readRequest();
-            if (request != null && !connection.answeredHealthCheck(request)) {
-                connection.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
-                connection.readRequest();
-            }
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
+            connection.readRequest();
         };
         AlbSettings settings = settings().idleTimeout(Duration.ofSeconds(1)).build();
-        try (RawTarget target = RawTarget.start(shortBody); AlbEmulator alb = withHealthyTarget(settings, target)) {
+        try (RawTarget target = RawTarget.afterFirstRequest(shortBody); AlbEmulator alb = withHealthyTarget(settings, target)) {
             assertThat(send(alb, get("/")).status()).isEqualTo(504);
             assertThat(alb.responses(504)).isEqualTo(1);
         }

@@ -66,6 +66,16 @@ public final class RawTarget implements AutoCloseable {
         });
     }
 
+    /** A target that passes health checks and, on a connection whose first request is traffic, runs {@code then}. */
+    public static RawTarget afterFirstRequest(Script then) throws IOException {
+        return start(connection -> {
+            String request = connection.readRequest();
+            if (request != null && !connection.answeredHealthCheck(request)) {
+                then.serve(connection);
+            }
+        });
+    }
+
     public InetSocketAddress address() {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     }

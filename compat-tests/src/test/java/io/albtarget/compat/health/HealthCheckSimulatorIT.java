@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.servlet.TestKeystore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HealthCheckSimulatorIT {
 
@@ -73,6 +77,30 @@ class HealthCheckSimulatorIT {
             // each connection's script reads one request only, so two requests mean two connections
             assertThat(checked.requests()).containsExactly(expected, expected);
             assertThat(traffic.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void checksOverTlsWhenTheProtocolIsHttps(@TempDir Path dir) throws IOException {
+        SSLContext tls = TestKeystore.serverContext(TestKeystore.create(dir));
+        RawTarget.Script answer = connection -> {
+            if (connection.readRequest() != null) {
+                connection.write(RawTarget.HEALTHY);
+            }
+        };
+        try (RawTarget target = RawTarget.startTls(tls, answer);
+                // real time: a first TLS handshake in a cold JVM may take longer than a scaled timeout of 200 ms
+                HealthCheckSimulator https = HealthCheckSimulator.of(target.address(),
+                        settings().healthCheckProtocol(AlbSettings.Protocol.HTTPS).build(), TimeScale.REAL);
+                HealthCheckSimulator http = HealthCheckSimulator.of(target.address(), settings().build(),
+                        TimeScale.REAL)) {
+            HealthCheckResult overTls = https.checkOnce();
+            HealthCheckResult plain = http.checkOnce();
+
+            assertThat(overTls.passed()).as(overTls.toString()).isTrue();
+            assertThat(target.requests().get(0)).startsWith("GET /health HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + target.address().getPort() + "\r\n");
+            assertThat(plain.failure()).as(plain.toString()).contains(ReasonCode.FAILED_HEALTH_CHECKS);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A target on a raw server socket at 127.0.0.1 that runs a script per accepted connection, one thread each, and
@@ -42,8 +43,8 @@ public final class RawTarget implements AutoCloseable {
     private final AtomicInteger trafficConnections = new AtomicInteger();
     private final AtomicInteger closedTrafficConnections = new AtomicInteger();
 
-    private RawTarget(Script script) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private RawTarget(ServerSocket server, Script script) {
+        this.server = server;
         this.script = script;
         Thread accept = new Thread(this::accept, "raw-target-accept");
         accept.setDaemon(true);
@@ -51,7 +52,13 @@ public final class RawTarget implements AutoCloseable {
     }
 
     public static RawTarget start(Script script) throws IOException {
-        return new RawTarget(script);
+        return new RawTarget(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
+    }
+
+    /** A target that speaks TLS with this context. */
+    public static RawTarget startTls(SSLContext tls, Script script) throws IOException {
+        return new RawTarget(tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+                script);
     }
 
     /** A target that passes health checks and answers traffic with {@code response}, keeping the connection. */

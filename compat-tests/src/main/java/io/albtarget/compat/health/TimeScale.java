@@ -8,9 +8,8 @@ import java.util.Objects;
  * How much faster than real time the ALB's health-check and deregistration timings run in a test.
  *
  * <p>{@code TimeScale.dividedBy(10)} makes a health-check interval of 5 s last 500 ms. The scale applies to the
- * health-check interval, the health-check timeout and the deregistration delay, which the ALB (and
- * {@link io.albtarget.AlbSettings}) cannot set below 5 s, 2 s and 0 s. The idle timeout is never scaled: the ALB
- * accepts 1 s already.
+ * health-check interval and timeout, which the ALB (and {@link io.albtarget.AlbSettings}) cannot set below 5 s and
+ * 2 s, and to the deregistration delay. The idle timeout is never scaled: the ALB accepts 1 s already.
  *
  * <p>Instances are immutable and thread-safe.
  */

@@ -59,17 +59,20 @@ class JettyBehindAlbEmulatorIT {
         }
     }
 
+    /** The statuses of two requests 1.5 s apart through the emulator, once the target is healthy. */
+    private static List<Integer> twoRequestsAGapApart(InetSocketAddress target, AlbEmulator alb) throws Exception {
+        alb.register(target);
+        alb.awaitHealthy(target, Duration.ofSeconds(10));
+        int first = get(alb);
+        Thread.sleep(1500);
+        return List.of(first, get(alb));
+    }
+
     @Test
     void jettyWithAnIdleTimeoutShorterThanTheAlbsAnswersSomeRequestsWith502() throws Exception {
         InetSocketAddress target = startJetty(Duration.ofMillis(500));
         try (AlbEmulator alb = emulator(Duration.ofSeconds(3))) {
-            alb.register(target);
-            alb.awaitHealthy(target, Duration.ofSeconds(10));
-            assertThat(get(alb)).isEqualTo(200);
-
-            Thread.sleep(1500);
-
-            assertThat(get(alb)).isEqualTo(502);
+            assertThat(twoRequestsAGapApart(target, alb)).containsExactly(200, 502);
             List<ErrorEvent> errors = alb.errors();
             assertThat(errors).hasSize(1);
             assertThat(errors.get(0).reason()).startsWith("pooled connection reused after the target closed it");
@@ -80,13 +83,7 @@ class JettyBehindAlbEmulatorIT {
     void jettyWithAnIdleTimeoutLongerThanTheAlbsAnswersEveryRequest() throws Exception {
         InetSocketAddress target = startJetty(Duration.ofSeconds(5));
         try (AlbEmulator alb = emulator(Duration.ofSeconds(1))) {
-            alb.register(target);
-            alb.awaitHealthy(target, Duration.ofSeconds(10));
-            assertThat(get(alb)).isEqualTo(200);
-
-            Thread.sleep(1500);
-
-            assertThat(get(alb)).isEqualTo(200);
+            assertThat(twoRequestsAGapApart(target, alb)).containsExactly(200, 200);
             assertThat(alb.errors()).isEmpty();
         }
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The ALB's contract with a target, as JUnit 5 tests: extend this class, return the running application from
@@ -29,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>{@code target()} is asked once per test class (one test instance per class), so the application may be
- * started there. The items are grouped by what the ALB needs; items that need a way to make a dependency hang or to
+ * <p>The class has one test instance for all its items, so the application may be started once in a field or a
+ * {@code @BeforeAll} method; {@code target()} is asked by every item. The items are grouped by what the ALB needs; items that need a way to make a dependency hang or to
  * shut the application down are skipped, with a reason, unless the {@link ContractTarget} has it. The drain group
  * runs last: the application is shut down by it.
  *
@@ -42,21 +41,15 @@ public abstract class AlbContractTests {
 
     private static final Duration MAX_SLACK = Duration.ofMillis(500);
 
-    private @Nullable ContractTarget target;
-
-    /** The application under test, running; asked once per test class. */
+    /**
+     * The application under test, running; asked by every item, so it should return the same application each time
+     * (start it once per class: the class has one test instance).
+     */
     protected abstract ContractTarget target();
 
     /** The assertions on the application under test. */
     protected final AlbTargetAssert assertThatTarget() {
-        return AlbAssertions.assertThat(contractTarget());
-    }
-
-    private ContractTarget contractTarget() {
-        if (target == null) {
-            target = target();
-        }
-        return target;
+        return AlbAssertions.assertThat(target());
     }
 
     /** The health check as the ALB's health checker sends it. */
@@ -74,13 +67,13 @@ public abstract class AlbContractTests {
         @Test
         @DisplayName("gets it with the Host form of the default port, the IP address alone")
         void answersWithTheAddressAlone() {
-            assertThatTarget().answersHealthCheckWithHost(contractTarget().uri().getHost());
+            assertThatTarget().answersHealthCheckWithHost(target().uri().getHost());
         }
 
         @Test
         @DisplayName("gets it within the timeout while a health dependency hangs")
         void answersWhileADependencyHangs() {
-            assumeTrue(contractTarget().hangingDependency().isPresent(),
+            assumeTrue(target().hangingDependency().isPresent(),
                     "give ContractTarget.withHangingDependency(...) to test health with a hanging dependency");
             assertThatTarget().answersHealthCheckWhileADependencyHangs();
         }
@@ -95,8 +88,8 @@ public abstract class AlbContractTests {
         @Test
         @DisplayName("the health checker's forms are served: the IP address, and the IP address with the port")
         void healthCheckerFormsAreServed() {
-            assertThatTarget().acceptsHost(contractTarget().healthCheckHost())
-                    .acceptsHost(contractTarget().uri().getHost());
+            assertThatTarget().acceptsHost(target().healthCheckHost())
+                    .acceptsHost(target().uri().getHost());
         }
 
         @Test
@@ -136,9 +129,9 @@ public abstract class AlbContractTests {
         @DisplayName("an idle connection stays open past the ALB's idle timeout")
         void idleConnectionsOutliveTheAlbsIdleTimeout() {
             // past the ALB's close by a little, not by the whole margin a target may keep
-            Duration halfMargin = contractTarget().settings().keepAliveMargin().dividedBy(2);
+            Duration halfMargin = target().settings().keepAliveMargin().dividedBy(2);
             Duration slack = halfMargin.compareTo(MAX_SLACK) < 0 ? halfMargin : MAX_SLACK;
-            assertThatTarget().keepsIdleConnectionsOpenPast(contractTarget().settings().idleTimeout().plus(slack));
+            assertThatTarget().keepsIdleConnectionsOpenPast(target().settings().idleTimeout().plus(slack));
         }
     }
 
@@ -164,7 +157,7 @@ public abstract class AlbContractTests {
         @Test
         @DisplayName("health fails first while requests are still served, then the application stops")
         void healthFailsFirst() {
-            assumeTrue(contractTarget().shutdown().isPresent(),
+            assumeTrue(target().shutdown().isPresent(),
                     "give ContractTarget.withShutdown(...) to test the drain");
             assertThatTarget().drainsWhenShutDown();
         }

@@ -20,8 +20,8 @@ final class Client {
 
     Client(URI emulator) {
         this.probe = HttpProbe.to(new InetSocketAddress(emulator.getHost(), emulator.getPort()));
-        this.request = AlbRequest.of("GET / HTTP/1.1\r\nHost: " + emulator.getHost() + ":" + emulator.getPort()
-                + "\r\nConnection: close\r\n\r\n");
+        // a client reaches the ALB by its DNS name, which the ALB passes on as the Host
+        this.request = AlbRequest.of("GET / HTTP/1.1\r\nHost: app.albtarget.test\r\nConnection: close\r\n\r\n");
     }
 
     /** Whether one request got a whole 200 answer. */

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,17 +31,14 @@ class ContractMatrixIT extends AlbContractTests {
             .selfCheck(AlbSettings.SelfCheckMode.OFF)
             .build();
 
-    private final Server server;
-    private final Mode mode;
+    @Parameter(0)
+    Server server;
+    @Parameter(1)
+    Mode mode;
     private @Nullable RunningServer running;
 
-    ContractMatrixIT(Server server, Mode mode) {
-        this.server = server;
-        this.mode = mode;
-    }
-
     static Stream<Arguments> serversAndModes() {
-        return Stream.of(Server.values()).flatMap(server -> Stream.of(Mode.values())
+        return Server.selected().flatMap(server -> Stream.of(Mode.values())
                 .map(mode -> Arguments.of(server, mode)));
     }
 
@@ -54,18 +52,24 @@ class ContractMatrixIT extends AlbContractTests {
 
     @Override
     protected ContractTarget target() {
-        RunningServer started = server.start(mode, SETTINGS);
-        running = started;
-        ContractTarget target = ContractTarget.of(started.uri(), SETTINGS).withShutdown(started::shutdown);
+        RunningServer started = running;
+        if (started == null) {
+            started = server.start(mode, SETTINGS);
+            running = started;
+        }
+        RunningServer app = started;
+        ContractTarget target = ContractTarget.of(app.uri(), SETTINGS).withShutdown(app::shutdown);
         // a baseline has no health answer of albtarget's for a dependency to hold up
         return mode == Mode.ALBTARGET
-                ? target.withHangingDependency(() -> started.hangDependency().orElseThrow()) : target;
+                ? target.withHangingDependency(() -> app.hangDependency().orElseThrow()) : target;
     }
 
     @AfterParameterizedClassInvocation
     void stopServer() {
+        // one test instance serves every server and mode in turn
         if (running != null) {
             running.close();
+            running = null;
         }
     }
 }

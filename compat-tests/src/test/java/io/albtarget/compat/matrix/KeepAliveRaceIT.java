@@ -44,7 +44,7 @@ class KeepAliveRaceIT {
         List<AutoCloseable> started = new ArrayList<>();
         ExecutorService clients = Executors.newCachedThreadPool();
         try {
-            for (Server server : Server.values()) {
+            for (Server server : Server.selected().toList()) {
                 for (Mode mode : Mode.values()) {
                     AlbSettings settings = mode == Mode.ALBTARGET ? SETTINGS : BASELINE_SETTINGS;
                     RunningServer running = server.start(mode, settings);
@@ -69,7 +69,8 @@ class KeepAliveRaceIT {
             }));
             counts.forEach((server, modes) -> assertThat(modes.get(Mode.ALBTARGET).failed())
                     .as("%s with albtarget: failed requests", server).isZero());
-            assertThat(counts.get(Server.JETTY).get(Mode.BASELINE).failed())
+            assertThat(counts.getOrDefault(Server.JETTY, Map.of(Mode.BASELINE, new MatrixReport.Count(1, 1)))
+                    .get(Mode.BASELINE).failed())
                     .as("Jetty at its defaults (30 s idle against the ALB's 60 s, played as 1 s against 2 s) loses"
                             + " the race, so the scenario can see it").isPositive();
         } finally {

@@ -1,5 +1,6 @@
 package io.albtarget.compat.matrix;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +35,11 @@ final class RunningServer implements AutoCloseable {
     /** The port the server listens on. */
     int port() {
         return port;
+    }
+
+    /** The address the ALB connects to. */
+    InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", port);
     }
 
     /** {@code http://127.0.0.1:port}. */

@@ -2,7 +2,9 @@ package io.albtarget.compat.matrix;
 
 import io.albtarget.AlbSettings;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +52,16 @@ enum Server {
     SPRING_BOOT_JETTY("Spring Boot (Jetty)", Duration.ofSeconds(1), SpringServers.JETTY::start),
     MICRONAUT("Micronaut", Duration.ofSeconds(10), MicronautServer::start),
     SPRING_WEBFLUX("Spring WebFlux", null, SpringServers.WEBFLUX::start);
+
+    /**
+     * The servers named in the system property {@code albtarget.matrix.servers} (e.g.
+     * {@code -Dalbtarget.matrix.servers=JETTY,MICRONAUT}), or all of them.
+     */
+    static Stream<Server> selected() {
+        String names = System.getProperty("albtarget.matrix.servers", "").strip();
+        return names.isEmpty() ? Stream.of(values())
+                : Arrays.stream(names.split(",")).map(String::strip).map(Server::valueOf);
+    }
 
     /** Starts a server, given its baseline idle timeout. */
     @FunctionalInterface

@@ -64,7 +64,8 @@ enum SpringServers {
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();
         return new RunningServer(port, application::close, () -> {
             application.getBeanProvider(AlbTarget.class).ifAvailable(target -> target.drain().cutShort());
-            ((WebServerApplicationContext) application).getWebServer().stop();
+            // not the web server's own stop first: Reactor Netty's graceful shutdown would then wait out
+            // spring.lifecycle.timeout-per-shutdown-phase for a server already gone
             application.close();
         }, mode == Mode.ALBTARGET ? dependency : null);
     }

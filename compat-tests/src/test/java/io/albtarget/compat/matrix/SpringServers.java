@@ -64,7 +64,12 @@ enum SpringServers {
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();
         return new RunningServer(port, application::close, () -> {
             application.getBeanProvider(AlbTarget.class).ifAvailable(target -> target.drain().cutShort());
-            ((WebServerApplicationContext) application).getWebServer().stop();
+            if (this != WEBFLUX) {
+                // Reactor Netty's graceful shutdown never reports back for a server already stopped, which would
+                // hold the close for spring.lifecycle.timeout-per-shutdown-phase (30 s): there it waits for the
+                // requests in flight instead
+                ((WebServerApplicationContext) application).getWebServer().stop();
+            }
             application.close();
         }, mode == Mode.ALBTARGET ? dependency : null);
     }

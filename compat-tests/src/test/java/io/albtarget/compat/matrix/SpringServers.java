@@ -64,8 +64,12 @@ enum SpringServers {
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();
         return new RunningServer(port, application::close, () -> {
             application.getBeanProvider(AlbTarget.class).ifAvailable(target -> target.drain().cutShort());
-            // not the web server's own stop first: Reactor Netty's graceful shutdown would then wait out
-            // spring.lifecycle.timeout-per-shutdown-phase for a server already gone
+            if (this != WEBFLUX) {
+                // Reactor Netty's graceful shutdown never reports back for a server already stopped, which would
+                // hold the close for spring.lifecycle.timeout-per-shutdown-phase (30 s): there it waits for the
+                // requests in flight instead
+                ((WebServerApplicationContext) application).getWebServer().stop();
+            }
             application.close();
         }, mode == Mode.ALBTARGET ? dependency : null);
     }

@@ -62,10 +62,10 @@ class KeepAliveRaceIT {
             runs.forEach((server, modes) -> modes.forEach((mode, run) -> {
                 MatrixReport.Count count = run.join();
                 counts.computeIfAbsent(server, s -> new EnumMap<>(Mode.class)).put(mode, count);
-                MatrixReport.RUN.scenario(SCENARIO, "Requests one at a time through the emulator (idle timeout"
+                MatrixReport.RUN.count(SCENARIO, "Requests one at a time through the emulator (idle timeout"
                         + " 2 s), after idle gaps of " + GAPS.subList(0, 4).stream().map(Duration::toMillis)
                         .toList() + " ms, " + GAPS.size() / 4 + " times; the emulator never retries a request.",
-                        server, mode, count);
+                        "failed requests", server, mode, count);
             }));
             counts.forEach((server, modes) -> assertThat(modes.get(Mode.ALBTARGET).failed())
                     .as("%s with albtarget: failed requests", server).isZero());

@@ -26,7 +26,7 @@ final class MatrixReport {
         }
     }
 
-    /** Failed requests of all those sent, in one scenario on one server. */
+    /** How many of all the requests sent, in one section on one server. */
     record Count(int failed, int total) {
         @Override
         public String toString() {
@@ -35,22 +35,25 @@ final class MatrixReport {
     }
 
     private final Map<String, Map<Server, Map<Mode, Result>>> items = new LinkedHashMap<>();
-    private final Map<String, String> scenarioDescriptions = new LinkedHashMap<>();
-    private final Map<String, Map<Server, Map<Mode, Count>>> scenarios = new LinkedHashMap<>();
+    private final Map<String, String> descriptions = new LinkedHashMap<>();
+    private final Map<String, String> rows = new LinkedHashMap<>();
+    private final Map<String, Map<Server, Map<Mode, Count>>> counts = new LinkedHashMap<>();
 
     synchronized void item(String item, Server server, Mode mode, Result result) {
         items.computeIfAbsent(item, i -> new EnumMap<>(Server.class))
                 .computeIfAbsent(server, s -> new EnumMap<>(Mode.class)).put(mode, result);
     }
 
-    synchronized void scenario(String scenario, String description, Server server, Mode mode, Count count) {
-        scenarioDescriptions.put(scenario, description);
-        scenarios.computeIfAbsent(scenario, s -> new EnumMap<>(Server.class))
+    /** A count in a section of its own: what was counted (the row) on one server in one mode. */
+    synchronized void count(String section, String description, String row, Server server, Mode mode, Count count) {
+        descriptions.put(section, description);
+        rows.put(section, row);
+        counts.computeIfAbsent(section, s -> new EnumMap<>(Server.class))
                 .computeIfAbsent(server, s -> new EnumMap<>(Mode.class)).put(mode, count);
     }
 
     synchronized boolean isEmpty() {
-        return items.isEmpty() && scenarios.isEmpty();
+        return items.isEmpty() && counts.isEmpty();
     }
 
     /** The contract items a server failed in this mode. */
@@ -87,12 +90,12 @@ final class MatrixReport {
                 md.append(" |\n");
             });
         }
-        scenarios.forEach((scenario, counts) -> {
-            md.append("\n## ").append(scenario).append("\n\n").append(scenarioDescriptions.get(scenario))
-                    .append(" Each cell: failed requests with albtarget / baseline.\n\n").append(header("Server"));
-            md.append("| failed requests");
+        counts.forEach((section, byServer) -> {
+            md.append("\n## ").append(section).append("\n\n").append(descriptions.get(section))
+                    .append(" Each cell: with albtarget / baseline.\n\n").append(header(""));
+            md.append("| ").append(rows.get(section));
             for (Server server : Server.values()) {
-                Map<Mode, Count> cell = counts.getOrDefault(server, Map.of());
+                Map<Mode, Count> cell = byServer.getOrDefault(server, Map.of());
                 md.append(" | ").append(cell.getOrDefault(Mode.ALBTARGET, null)).append(" / ")
                         .append(cell.getOrDefault(Mode.BASELINE, null));
             }

@@ -55,8 +55,8 @@ class RollingDeployIT {
         String description = "Two instances behind the emulator under steady load (" + CLIENTS + " clients);"
                 + " one is shut down as on SIGTERM and the emulator learns it from its health checks (every 0.5 s,"
                 + " unhealthy after 2 failures); with albtarget, alb.drain.wait is 3 s.";
-        MatrixReport.RUN.scenario(SCENARIO, description, server, Mode.ALBTARGET, count);
-        MatrixReport.RUN.scenario(SCENARIO, description, server, Mode.BASELINE, baseline);
+        MatrixReport.RUN.count(SCENARIO, description, "failed requests", server, Mode.ALBTARGET, count);
+        MatrixReport.RUN.count(SCENARIO, description, "failed requests", server, Mode.BASELINE, baseline);
         assertThat(count.failed()).as("%s with albtarget: failed requests of %d", server, count.total()).isZero();
         assertThat(count.total()).as("requests sent").isPositive();
     }

@@ -22,14 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(ContractOutcomes.class)
 class ContractMatrixIT extends AlbContractTests {
 
-    /** The target group the contract plays, with the ALB's idle timeout scaled down 30 times. */
-    static final AlbSettings SETTINGS = AlbSettings.builder()
-            .idleTimeout(Duration.ofSeconds(2))
-            .keepAliveMargin(Duration.ofSeconds(1))
-            .drainWait(Duration.ofSeconds(2))
-            .healthDeadline(Duration.ofSeconds(1))
-            .selfCheck(AlbSettings.SelfCheckMode.OFF)
-            .build();
+    private static final AlbSettings SETTINGS = MatrixSettings.SCALED;
 
     @Parameter(0)
     Server server;

@@ -54,7 +54,7 @@ class DesyncConformanceIT {
 
     private static synchronized WireOutcome observe(Server server, Mode mode, DefensiveExpectation expected) {
         RunningServer running = RUNNING.computeIfAbsent(server, s -> new EnumMap<>(Mode.class))
-                .computeIfAbsent(mode, m -> server.start(m, ContractMatrixIT.SETTINGS));
+                .computeIfAbsent(mode, m -> server.start(m, MatrixSettings.SCALED));
         return WireOutcome.observe(running.port(), expected.request(), expected.incomplete());
     }
 

@@ -28,15 +28,6 @@ class KeepAliveRaceIT {
     /** The idle gaps before each request, around the emulator's 2 s idle timeout. */
     static final List<Duration> GAPS = IntStream.range(0, 3).boxed()
             .flatMap(round -> IntStream.of(500, 1500, 1900, 2500).mapToObj(Duration::ofMillis)).toList();
-    static final AlbSettings SETTINGS = AlbSettings.builder()
-            .idleTimeout(Duration.ofSeconds(2))
-            .keepAliveMargin(Duration.ofSeconds(1))
-            .healthDeadline(Duration.ofSeconds(1))
-            .drainWait(Duration.ofSeconds(0))
-            .selfCheck(AlbSettings.SelfCheckMode.OFF)
-            .build();
-    /** The baseline has no health answer of albtarget's: its target group checks {@code /}, the ALB's default. */
-    static final AlbSettings BASELINE_SETTINGS = SETTINGS.toBuilder().healthCheckPath("/").build();
 
     @Test
     void withAlbtargetNoServerGivesA502() throws Exception {
@@ -46,7 +37,7 @@ class KeepAliveRaceIT {
         try {
             for (Server server : Server.selected().toList()) {
                 for (Mode mode : Mode.values()) {
-                    AlbSettings settings = mode == Mode.ALBTARGET ? SETTINGS : BASELINE_SETTINGS;
+                    AlbSettings settings = MatrixSettings.targetGroup(MatrixSettings.SCALED, mode);
                     RunningServer running = server.start(mode, settings);
                     started.add(running);
                     AlbEmulator emulator = AlbEmulator.builder().settings(settings)

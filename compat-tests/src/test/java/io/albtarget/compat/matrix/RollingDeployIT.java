@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,27 +25,18 @@ class RollingDeployIT {
 
     static final String SCENARIO = "Rolling deploy through the ALB emulator";
     static final TimeScale SCALE = TimeScale.dividedBy(10);
-    static final AlbSettings SETTINGS = AlbSettings.builder()
+    static final AlbSettings SETTINGS = MatrixSettings.SCALED.toBuilder()
             .interval(Duration.ofSeconds(5))
             .timeout(Duration.ofSeconds(2))
             .unhealthyThreshold(2)
-            .idleTimeout(Duration.ofSeconds(2))
-            .keepAliveMargin(Duration.ofSeconds(1))
-            .healthDeadline(Duration.ofSeconds(1))
             // longer than the emulator needs to count two failed checks: 2 x 0.5 s + 0.2 s
             .drainWait(Duration.ofSeconds(3))
-            .selfCheck(AlbSettings.SelfCheckMode.OFF)
             .build();
-    static final AlbSettings BASELINE_SETTINGS = SETTINGS.toBuilder().healthCheckPath("/").build();
     /** Steady load: this many clients, each sending its next request as soon as the last is answered. */
     static final int CLIENTS = 2;
 
-    static Stream<Server> servers() {
-        return Server.selected();
-    }
-
     @ParameterizedTest
-    @MethodSource("servers")
+    @MethodSource("io.albtarget.compat.matrix.Server#selected")
     void withAlbtargetNoRequestFails(Server server) throws Exception {
         CompletableFuture<MatrixReport.Count> withAlbtarget = CompletableFuture.supplyAsync(
                 () -> deploy(server, Mode.ALBTARGET));
@@ -62,7 +52,7 @@ class RollingDeployIT {
     }
 
     private static MatrixReport.Count deploy(Server server, Mode mode) {
-        AlbSettings settings = mode == Mode.ALBTARGET ? SETTINGS : BASELINE_SETTINGS;
+        AlbSettings settings = MatrixSettings.targetGroup(SETTINGS, mode);
         ExecutorService load = Executors.newFixedThreadPool(CLIENTS + 1);
         try (RunningServer leaving = server.start(mode, settings);
                 RunningServer staying = server.start(mode, settings);

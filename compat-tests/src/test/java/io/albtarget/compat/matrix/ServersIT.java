@@ -15,25 +15,17 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every server of the matrix, with albtarget and as its baseline: it starts, serves, idles and stops as documented. */
 final class ServersIT {
 
-    /** The typical settings of the tests: the ALB's timeouts scaled down, no self-check. */
-    private static final AlbSettings SETTINGS = AlbSettings.builder()
-            .idleTimeout(Duration.ofSeconds(2))
-            .keepAliveMargin(Duration.ofSeconds(1))
-            .drainWait(Duration.ofSeconds(2))
-            .healthDeadline(Duration.ofSeconds(1))
-            .selfCheck(AlbSettings.SelfCheckMode.OFF)
-            .build();
+    private static final AlbSettings SETTINGS = MatrixSettings.SCALED;
     /** Past the ALB's idle timeout of the settings, short of the server's with albtarget (idle timeout + margin). */
     private static final Duration PAST_THE_ALBS_IDLE_TIMEOUT = Duration.ofMillis(2500);
 
     static Stream<Arguments> everyServerInEveryMode() {
-        return Arrays.stream(Server.values())
+        return Server.selected()
                 .flatMap(server -> Arrays.stream(Mode.values()).map(mode -> Arguments.of(server, mode)));
     }
 
@@ -88,7 +80,7 @@ final class ServersIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Server.class)
+    @MethodSource("io.albtarget.compat.matrix.Server#selected")
     void aHangingHealthDependencyHoldsAlbtargetsAnswerNoLongerThanTheHealthDeadline(Server server)
             throws Exception {
         try (RunningServer running = server.start(Mode.ALBTARGET, SETTINGS)) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.assertj.core.api.AbstractAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on a running application as the ALB meets it: each sends the ALB's bytes over a new connection and, on
@@ -64,13 +65,25 @@ public final class AlbTargetAssert extends AbstractAssert<AlbTargetAssert, Contr
             throw new IllegalStateException("the dependency's hang could not be started", e);
         }
         try {
-            return answersHealthCheck();
-        } finally {
-            try {
-                hanging.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("the dependency's hang could not be ended", e);
+            answersHealthCheck();
+        } catch (AssertionError failed) {
+            end(hanging, failed);
+            throw failed;
+        }
+        end(hanging, null);
+        return this;
+    }
+
+    private static void end(AutoCloseable hanging, @Nullable AssertionError failed) {
+        try {
+            hanging.close();
+        } catch (Exception e) {
+            IllegalStateException notEnded = new IllegalStateException("the dependency's hang could not be ended", e);
+            if (failed != null) {
+                failed.addSuppressed(notEnded);
+                return;
             }
+            throw notEnded;
         }
     }
 

@@ -55,15 +55,17 @@ class KeepAliveRaceIT {
                 counts.computeIfAbsent(server, s -> new EnumMap<>(Mode.class)).put(mode, count);
                 MatrixReport.RUN.count(SCENARIO, "Requests one at a time through the emulator (idle timeout"
                         + " 2 s), after idle gaps of " + GAPS.subList(0, 4).stream().map(Duration::toMillis)
-                        .toList() + " ms, " + GAPS.size() / 4 + " times; the emulator never retries a request.",
+                        .toList() + " ms, " + GAPS.size() / 4 + " times; the emulator never retries a request, and, like an ALB that loses the race, notices a target's"
+                        + " close of an idle connection only when it reuses the connection.",
                         "failed requests", server, mode, count);
             }));
             counts.forEach((server, modes) -> assertThat(modes.get(Mode.ALBTARGET).failed())
                     .as("%s with albtarget: failed requests", server).isZero());
-            assertThat(counts.getOrDefault(Server.JETTY, Map.of(Mode.BASELINE, new MatrixReport.Count(1, 1)))
-                    .get(Mode.BASELINE).failed())
-                    .as("Jetty at its defaults (30 s idle against the ALB's 60 s, played as 1 s against 2 s) loses"
-                            + " the race, so the scenario can see it").isPositive();
+            if (counts.containsKey(Server.JETTY)) {
+                assertThat(counts.get(Server.JETTY).get(Mode.BASELINE).failed())
+                        .as("Jetty at its defaults (30 s idle against the ALB's 60 s, played as 1 s against 2 s)"
+                                + " loses the race, so the scenario can see it").isPositive();
+            }
         } finally {
             clients.shutdownNow();
             for (AutoCloseable closeable : started) {

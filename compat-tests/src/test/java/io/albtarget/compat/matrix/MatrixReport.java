@@ -78,7 +78,11 @@ final class MatrixReport {
                 """);
         if (!items.isEmpty()) {
             md.append("\n## The ALB contract\n\n`AlbContractTests`, the kit's contract tests, against each server."
-                    + " Each cell: with albtarget / baseline.\n\n");
+                    + " Each cell: with albtarget / baseline. A baseline fails the health items where nothing answers"
+                    + " the health-check path `/health` at the defaults (Micronaut's management endpoint does), and"
+                    + " the drain item because its health fails from the start or never fails before it stops; it"
+                    + " skips the hanging"
+                    + " dependency, which only albtarget's health answer has.\n\n");
             md.append(header("Item"));
             items.forEach((item, results) -> {
                 md.append("| ").append(item.replace("|", "\\|"));

@@ -33,13 +33,15 @@ public final class RawHttp implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 5000;
 
     private final Socket socket;
+    private final int readTimeoutMillis;
     private final InputStream in;
     private final OutputStream out;
 
-    private RawHttp(Socket socket, int port) throws IOException {
+    private RawHttp(Socket socket, int port, int readTimeoutMillis) throws IOException {
         this.socket = socket;
+        this.readTimeoutMillis = readTimeoutMillis;
         socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
-        socket.setSoTimeout(TIMEOUT_MILLIS);
+        socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
@@ -47,8 +49,13 @@ public final class RawHttp implements AutoCloseable {
 
     /** A plain connection to this port. */
     public static RawHttp connect(int port) {
+        return connect(port, Duration.ofMillis(TIMEOUT_MILLIS));
+    }
+
+    /** A plain connection to this port whose reads give up after this time. */
+    public static RawHttp connect(int port, Duration readTimeout) {
         try {
-            return new RawHttp(new Socket(), port);
+            return new RawHttp(new Socket(), port, (int) readTimeout.toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +73,7 @@ public final class RawHttp implements AutoCloseable {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setApplicationProtocols(applicationProtocols);
             socket.setSSLParameters(parameters);
-            RawHttp http = new RawHttp(socket, port);
+            RawHttp http = new RawHttp(socket, port, TIMEOUT_MILLIS);
             socket.startHandshake();
             return http;
         } catch (IOException e) {
@@ -191,7 +198,7 @@ public final class RawHttp implements AutoCloseable {
 
     /** Whether the server closes the connection (EOF or reset) within the read timeout; fails if it sends bytes. */
     public boolean closedByServer() {
-        return closedWithin(Duration.ofMillis(TIMEOUT_MILLIS));
+        return closedWithin(Duration.ofMillis(readTimeoutMillis));
     }
 
     /** Whether the server closes the connection (EOF or reset) within this time; fails if it sends bytes. */
@@ -214,7 +221,7 @@ public final class RawHttp implements AutoCloseable {
 
     private void restoreTimeout() {
         try {
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.setSoTimeout(readTimeoutMillis);
         } catch (IOException e) {
             // the socket is closed: no later read needs the timeout
         }

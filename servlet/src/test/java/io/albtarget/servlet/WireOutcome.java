@@ -1,6 +1,7 @@
 package io.albtarget.servlet;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /**
  * What a server did with one request on a fresh connection, as a client sees it: the status of its answer (0 for
@@ -22,7 +23,15 @@ public record WireOutcome(int status, boolean keptAlive) {
 
     /** Sends the request, half-closing when it is {@code incomplete}, and observes the outcome. */
     public static WireOutcome observe(int port, byte[] request, boolean incomplete) {
-        try (RawHttp http = RawHttp.connect(port)) {
+        return observe(port, request, incomplete, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Sends the request, half-closing when it is {@code incomplete}, and observes the outcome; a server silent for
+     * {@code patience} has given no answer.
+     */
+    public static WireOutcome observe(int port, byte[] request, boolean incomplete, Duration patience) {
+        try (RawHttp http = RawHttp.connect(port, patience)) {
             http.send(request);
             if (incomplete) {
                 http.finishSending();

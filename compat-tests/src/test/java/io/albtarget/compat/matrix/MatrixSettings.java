@@ -10,7 +10,7 @@ final class MatrixSettings {
     static final AlbSettings SCALED = AlbSettings.builder()
             .idleTimeout(Duration.ofSeconds(2))
             .keepAliveMargin(Duration.ofSeconds(1))
-            .drainWait(Duration.ofSeconds(2))
+            .drainWait(Duration.ofSeconds(1))
             .healthDeadline(Duration.ofSeconds(1))
             .selfCheck(AlbSettings.SelfCheckMode.OFF)
             .build();

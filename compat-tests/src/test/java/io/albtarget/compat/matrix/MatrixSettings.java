@@ -10,7 +10,9 @@ final class MatrixSettings {
     static final AlbSettings SCALED = AlbSettings.builder()
             .idleTimeout(Duration.ofSeconds(2))
             .keepAliveMargin(Duration.ofSeconds(1))
-            .drainWait(Duration.ofSeconds(1))
+            // long enough that the contract's drain item, which asks for health and then sends a request, meets
+            // the drain on a loaded machine
+            .drainWait(Duration.ofSeconds(2))
             .healthDeadline(Duration.ofSeconds(1))
             .selfCheck(AlbSettings.SelfCheckMode.OFF)
             .build();

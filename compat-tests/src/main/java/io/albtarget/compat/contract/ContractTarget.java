@@ -1,6 +1,7 @@
 package io.albtarget.compat.contract;
 
 import io.albtarget.AlbSettings;
+import io.albtarget.internal.probe.AlbRequest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -127,9 +128,7 @@ public final class ContractTarget {
      * protocol's default (IPv6 in brackets).
      */
     public String healthCheckHost() {
-        String host = uri.getHost();
-        boolean defaultPort = uri.getPort() == (usesTls() ? 443 : 80);
-        return defaultPort ? host : host + ":" + uri.getPort();
+        return AlbRequest.healthCheckHost(address(), usesTls());
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.albtarget.internal.Durations;
 import io.albtarget.internal.probe.AlbRequest;
 import io.albtarget.internal.probe.Exchange;
 import io.albtarget.internal.probe.HttpProbe;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,15 +31,8 @@ final class HealthCheck {
         int port = settings.healthCheckPort().orElse(target.getPort());
         InetSocketAddress checked = new InetSocketAddress(target.getAddress(), port);
         return new HealthCheck(HttpProbe.to(checked).tls(tls),
-                AlbRequest.healthCheck(settings.healthCheckPath(), host(checked, tls)),
+                AlbRequest.healthCheck(settings.healthCheckPath(), AlbRequest.healthCheckHost(checked, tls)),
                 scale.apply(settings.timeout()), settings.matcher());
-    }
-
-    /** The target's IP, with the port unless it is the protocol's default. */
-    private static String host(InetSocketAddress target, boolean tls) {
-        String ip = target.getAddress().getHostAddress();
-        String literal = target.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip;
-        return target.getPort() == (tls ? 443 : 80) ? literal : literal + ":" + target.getPort();
     }
 
     InetSocketAddress address() {

@@ -1,9 +1,7 @@
 package io.albtarget.compat.matrix;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,17 +52,6 @@ final class MatrixReport {
 
     synchronized boolean isEmpty() {
         return items.isEmpty() && counts.isEmpty();
-    }
-
-    /** The contract items a server failed in this mode. */
-    synchronized List<String> failed(Server server, Mode mode) {
-        List<String> failed = new ArrayList<>();
-        items.forEach((item, results) -> {
-            if (results.getOrDefault(server, Map.of()).get(mode) == Result.FAIL) {
-                failed.add(item);
-            }
-        });
-        return failed;
     }
 
     synchronized String markdown() {

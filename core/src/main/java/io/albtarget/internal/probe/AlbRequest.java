@@ -1,5 +1,7 @@
 package io.albtarget.internal.probe;
 
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -49,6 +51,16 @@ public final class AlbRequest {
                 + "X-Forwarded-Proto: http\r\n"
                 + "X-Forwarded-Port: 80\r\n"
                 + "\r\n");
+    }
+
+    /**
+     * The {@code Host} the health checker sends to this target: its IP address (IPv6 in brackets), followed by
+     * {@code :port} unless the port is the protocol's default, 443 with TLS, else 80.
+     */
+    public static String healthCheckHost(InetSocketAddress target, boolean tls) {
+        String ip = target.getAddress().getHostAddress();
+        String literal = target.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip;
+        return target.getPort() == (tls ? 443 : 80) ? literal : literal + ":" + target.getPort();
     }
 
     /** A request of exactly these characters (ISO-8859-1), for requests the ALB would never send as they are. */

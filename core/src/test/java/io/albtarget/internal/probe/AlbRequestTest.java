@@ -3,6 +3,8 @@ package io.albtarget.internal.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.albtarget.ScriptedServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,16 @@ final class AlbRequestTest {
         assertThat(AlbRequest.healthCheck("/", "10.0.7.140").toString())
                 .startsWith("GET / HTTP/1.1\\r\\nHost: 10.0.7.140\\r\\n").endsWith("\\r\\n\\r\\n")
                 .doesNotContain("\r", "\n");
+    }
+
+    @Test
+    void theHealthCheckersHostCarriesThePortUnlessItIsTheProtocolsDefault() throws Exception {
+        InetAddress v4 = InetAddress.getByName("10.0.3.17");
+        assertThat(AlbRequest.healthCheckHost(new InetSocketAddress(v4, 8080), false)).isEqualTo("10.0.3.17:8080");
+        assertThat(AlbRequest.healthCheckHost(new InetSocketAddress(v4, 80), false)).isEqualTo("10.0.3.17");
+        assertThat(AlbRequest.healthCheckHost(new InetSocketAddress(v4, 443), true)).isEqualTo("10.0.3.17");
+        assertThat(AlbRequest.healthCheckHost(new InetSocketAddress(v4, 443), false)).isEqualTo("10.0.3.17:443");
+        assertThat(AlbRequest.healthCheckHost(new InetSocketAddress(InetAddress.getByName("fd00::5"), 8080), false))
+                .isEqualTo("[fd00:0:0:0:0:0:0:5]:8080");
     }
 }
